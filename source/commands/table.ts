@@ -1,0 +1,135 @@
+/**
+ * Every subcommand and flag as data: the help text, the flag parser and the dispatcher all read
+ * this one table, so they cannot disagree.
+ */
+
+export type FlagSpec = {
+	readonly name: string;
+	readonly type: 'string' | 'boolean' | 'number';
+	readonly value?: string;
+	readonly description: string;
+	readonly choices?: readonly string[];
+	readonly shortFlag?: string;
+};
+
+export type Flags = Record<string, string | boolean | number | undefined>;
+
+export type CommandContext = {
+	readonly input: readonly string[];
+	readonly flags: Flags;
+};
+
+export type CommandSpec = {
+	readonly name: string;
+	readonly usage: string;
+	readonly summary: string;
+	readonly flags: readonly string[];
+	readonly examples: readonly string[];
+	readonly maxInputs: number;
+	readonly load: () => Promise<{run: (context: CommandContext) => Promise<number> | number}>;
+};
+
+export const flagSpecs: readonly FlagSpec[] = [
+	{name: 'data', type: 'string', value: 'PATH', description: 'dataset folder, JSON file, or - for standard input (default: the bundled data/)'},
+	{name: 'json', type: 'boolean', description: 'print JSON for other tools'},
+	{name: 'help', type: 'boolean', shortFlag: 'h', description: 'show this help'},
+	{name: 'version', type: 'boolean', shortFlag: 'v', description: 'show the version'},
+];
+
+export const dashboardCommand: CommandSpec = {
+	name: '',
+	usage: 'briefing [--data PATH]',
+	summary: 'Open the dashboard (prints the dataset summary when not on a terminal)',
+	flags: ['data'],
+	examples: ['briefing', 'briefing --data ~/desk/dataset.json'],
+	maxInputs: 0,
+	load: async () => import('./dashboard.js'),
+};
+
+export const commands: readonly CommandSpec[] = [
+	{
+		name: 'validate',
+		usage: 'briefing validate [--data PATH]',
+		summary: 'Check a dataset against the contract; print the counts and "valid", or every problem',
+		flags: ['data'],
+		examples: ['briefing validate', 'briefing validate --data ./my-data'],
+		maxInputs: 0,
+		load: async () => import('./validate.js'),
+	},
+	{
+		name: 'export',
+		usage: 'briefing export --json [--data PATH]',
+		summary: 'Print the whole dataset as one sorted, normalized JSON document',
+		flags: ['data', 'json'],
+		examples: ['briefing export --json > dataset.json'],
+		maxInputs: 0,
+		load: async () => import('./export.js'),
+	},
+	{
+		name: 'schema',
+		usage: 'briefing schema',
+		summary: 'Print the JSON Schema of the dataset format',
+		flags: [],
+		examples: ['briefing schema > schema.json'],
+		maxInputs: 0,
+		load: async () => import('./schema.js'),
+	},
+];
+
+export function findCommand(name: string | undefined): CommandSpec | undefined {
+	return name === undefined ? dashboardCommand : commands.find((command) => command.name === name);
+}
+
+function flagLabel(spec: FlagSpec): string {
+	const short = spec.shortFlag ? `-${spec.shortFlag}, ` : '';
+	return `${short}--${spec.name}${spec.value ? ` ${spec.value}` : ''}`;
+}
+
+export function helpText(): string {
+	const lines: string[] = [
+		'A terminal dashboard and one-page briefings from news articles, every line sourced.',
+		'',
+		'Usage',
+		`  ${dashboardCommand.usage}`,
+		'  briefing <command> [flags]',
+		'',
+		'Commands',
+	];
+	const width = Math.max(...commands.map((command) => command.name.length));
+	for (const command of commands) {
+		lines.push(`  ${command.name.padEnd(width)}  ${command.summary}`);
+	}
+
+	lines.push('', 'Flags');
+	const labelWidth = Math.max(...flagSpecs.map((spec) => flagLabel(spec).length));
+	for (const spec of flagSpecs) {
+		const usedBy = [dashboardCommand, ...commands].filter((command) => command.flags.includes(spec.name)).map((command) => command.name || '(dashboard)');
+		const scope = usedBy.length > 0 && spec.name !== 'help' && spec.name !== 'version' ? ` [${usedBy.join(', ')}]` : '';
+		lines.push(`  ${flagLabel(spec).padEnd(labelWidth)}  ${spec.description}${scope}`);
+	}
+
+	lines.push('', 'Examples');
+	for (const command of [dashboardCommand, ...commands]) {
+		for (const example of command.examples) {
+			lines.push(`  $ ${example}`);
+		}
+	}
+
+	lines.push('', 'Exit codes: 0 success, 1 invalid data or nothing found, 2 bad usage.');
+	return lines.join('\n');
+}
+
+export function commandHelpText(command: CommandSpec): string {
+	const lines = [command.summary, '', 'Usage', `  ${command.usage}`];
+	const specs = flagSpecs.filter((spec) => command.flags.includes(spec.name));
+	if (specs.length > 0) {
+		lines.push('', 'Flags');
+		const labelWidth = Math.max(...specs.map((spec) => flagLabel(spec).length));
+		for (const spec of specs) {
+			lines.push(`  ${flagLabel(spec).padEnd(labelWidth)}  ${spec.description}`);
+		}
+	}
+
+	lines.push('', 'Examples', ...command.examples.map((example) => `  $ ${example}`));
+	return lines.join('\n');
+}
