@@ -28,6 +28,13 @@ export function printProblems(problems: readonly Problem[]): void {
 	printError(`${count} problem${count === 1 ? '' : 's'} found`);
 }
 
+const cleanups: Array<() => void> = [];
+
+/** Runs before a fatal error is reported, so that the message lands on a restored terminal. */
+export function registerCleanup(cleanup: () => void): void {
+	cleanups.push(cleanup);
+}
+
 /**
  * A closed pipe (`briefing export | head`) is not an error; anything unexpected is reported on one
  * line without a stack trace unless BRIEFING_DEBUG asks for it.
@@ -42,6 +49,10 @@ export function installProcessGuards(): void {
 	});
 
 	const report = (error: unknown): void => {
+		for (const cleanup of cleanups.splice(0)) {
+			cleanup();
+		}
+
 		const message = error instanceof Error ? error.message : String(error);
 		printError(`briefing: internal error: ${message}`);
 		if (process.env.BRIEFING_DEBUG && error instanceof Error && error.stack) {

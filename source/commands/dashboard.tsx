@@ -1,0 +1,82 @@
+import path from 'node:path';
+import type {LinkedDataset} from '../core/dataset.js';
+import {summarizeDataset} from '../core/summary.js';
+import {exitCode, printError, printLine, printProblems, registerCleanup} from '../io/output.js';
+import {bundledDataDirectory, readDataset} from '../io/read-dataset.js';
+import type {CommandContext} from './table.js';
+
+const enterAlternateScreen = '\u001B[?1049h';
+// Leave the alternate screen and show the cursor again, whatever state Ink left it in.
+const restoreTerminal = '\u001B[?25h\u001B[?1049l';
+
+function datasetName(dataPath: string): string {
+	const resolved = path.resolve(dataPath);
+	const base = path.basename(resolved);
+	return base === 'dataset.json' ? path.basename(path.dirname(resolved)) : base.replace(/\.json$/, '');
+}
+
+function printSummary(linked: LinkedDataset, name: string): void {
+	for (const line of summarizeDataset(linked, name)) {
+		printLine(line);
+	}
+}
+
+async function runDashboard(linked: LinkedDataset, name: string): Promise<number> {
+	// chalk, inside Ink, reads FORCE_COLOR but not NO_COLOR (https://no-color.org).
+	if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) {
+		process.env.FORCE_COLOR = '0';
+	}
+
+	const [{render}, React, {App}] = await Promise.all([import('ink'), import('react'), import('../ui/app.js')]);
+
+	let restored = false;
+	const restore = (): void => {
+		if (!restored) {
+			restored = true;
+			process.stdout.write(restoreTerminal);
+		}
+	};
+
+	registerCleanup(restore);
+	process.stdout.write(enterAlternateScreen);
+	const instance = render(React.createElement(App, {linked, name}), {exitOnCtrlC: false, patchConsole: true});
+
+	const signals = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
+	for (const [signal, code] of Object.entries(signals)) {
+		process.once(signal, () => {
+			instance.unmount();
+			restore();
+			process.exit(code);
+		});
+	}
+
+	process.once('exit', restore);
+	try {
+		await instance.waitUntilExit();
+		restore();
+		return exitCode.ok;
+	} catch (error) {
+		instance.unmount();
+		restore();
+		printError(`briefing: the dashboard stopped: ${error instanceof Error ? error.message : String(error)}`);
+		return exitCode.failure;
+	}
+}
+
+export async function run({flags}: CommandContext): Promise<number> {
+	const dataPath = (flags.data as string | undefined) ?? bundledDataDirectory;
+	const loaded = readDataset(dataPath);
+	if (!loaded.ok) {
+		printProblems(loaded.problems);
+		return exitCode.failure;
+	}
+
+	const name = datasetName(dataPath);
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		printError('briefing: not a terminal, so printing the summary instead of opening the dashboard');
+		printSummary(loaded.value, name);
+		return exitCode.ok;
+	}
+
+	return runDashboard(loaded.value, name);
+}

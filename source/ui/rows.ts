@@ -1,0 +1,92 @@
+import type {LinkedDataset} from '../core/dataset.js';
+import {formatDateText} from '../core/edtf.js';
+import {sanitizeInline} from '../core/sanitize.js';
+import type {Actor, Event, Quote} from '../core/schema.js';
+import {involvement, sourceCount, type TimelineLine} from './model.js';
+import {displayWidth, fitSegments, plain, type Segment, spread, type Style} from './text.js';
+
+/** Each list line as styled segments of exactly the pane's width. */
+
+export type RowState = {
+	readonly selected: boolean;
+	/** The pane has the focus: the selection is drawn as a bar, not only a marker. */
+	readonly focused: boolean;
+	/** Related to the event selected in the timeline. */
+	readonly related: boolean;
+};
+
+const statusMarks: Record<Event['status'], string> = {occurred: ' ', scheduled: '»', cancelled: '×', postponed: '…'};
+
+function rowStyle(state: RowState): Style {
+	if (state.selected && state.focused) {
+		return {inverse: true, bold: true};
+	}
+
+	if (state.selected) {
+		return {bold: true};
+	}
+
+	return state.related ? {color: 'yellow'} : {};
+}
+
+function marker(state: RowState): string {
+	if (state.selected) {
+		return '›';
+	}
+
+	return state.related ? '•' : ' ';
+}
+
+function styled(segments: readonly Segment[], style: Style): Segment[] {
+	return segments.map((segment) => ({...segment, ...style}));
+}
+
+export function separatorRow(line: Extract<TimelineLine, {kind: 'separator'}>, width: number): Segment[] {
+	const label = `── ${line.label} `;
+	const rule = '─'.repeat(Math.max(0, width - displayWidth(label)));
+	return fitSegments([plain(`${label}${rule}`, {dim: true, color: 'gray'})], width);
+}
+
+export function timelineRow(event: Event, state: RowState, width: number): Segment[] {
+	const style = rowStyle(state);
+	const date = formatDateText(event.date).padEnd(12);
+	const left: Segment[] = [
+		plain(`${marker(state)} `),
+		plain(date, {color: event.date === null ? 'gray' : 'cyan'}),
+		plain(statusMarks[event.status], {color: 'magenta', bold: true}),
+		plain(sanitizeInline(event.title)),
+	];
+	const count = sourceCount(event);
+	const right = [plain(`${count}src`, {color: count > 1 ? 'green' : 'gray'})];
+	return styled(spread(left, right, width), style);
+}
+
+export function actorRows(linked: LinkedDataset, actor: Actor, state: RowState, width: number): Segment[][] {
+	const style = rowStyle(state);
+	const {events, quotes} = involvement(linked, actor.id);
+	const first = spread(
+		[plain(`${marker(state)} `), plain(sanitizeInline(actor.name), {bold: true})],
+		[plain(`${events}ev ${quotes}q`, {color: 'green'})],
+		width,
+	);
+	const second = fitSegments([
+		plain('  '),
+		plain(actor.kind, {color: 'cyan'}),
+		plain(actor.role ? ` · ${sanitizeInline(actor.role)}` : '', {dim: true}),
+	], width);
+	return [styled(first, style), styled(second, style)];
+}
+
+export function quoteRows(linked: LinkedDataset, quote: Quote, state: RowState, width: number): Segment[][] {
+	const style = rowStyle(state);
+	const speaker = linked.actorById.get(quote.speaker)?.name ?? quote.speaker;
+	const meta = [formatDateText(quote.date), quote.channel === null ? null : sanitizeInline(quote.channel)].filter(Boolean).join(' · ');
+	// The speaker matters more than the date and channel, so those are cut first.
+	const first = fitSegments([
+		plain(`${marker(state)} `),
+		plain(sanitizeInline(speaker), {bold: true}),
+		plain(` · ${meta}`, {color: 'cyan'}),
+	], width);
+	const second = fitSegments([plain('  '), plain(`“${sanitizeInline(quote.text)}”`, {italic: true})], width);
+	return [styled(first, style), styled(second, style)];
+}
