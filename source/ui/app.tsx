@@ -200,7 +200,7 @@ export function App({linked, name, size: fixedSize}: AppProps): React.JSX.Elemen
 
 	if (layout.mode === 'too-small') {
 		return (
-			<Text wrap="truncate">
+			<Text wrap="wrap">
 				Terminal too small: {size.columns}x{size.rows}, need at least {minimumColumns}x{minimumRows}. Enlarge it, or press q to quit.
 			</Text>
 		);

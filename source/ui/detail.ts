@@ -86,7 +86,7 @@ function eventDetail(out: Lines, linked: LinkedDataset, event: Event): void {
 	out.heading(`Sources (${count})`);
 	for (const evidence of event.evidence.slice(0, listLimit)) {
 		out.add(sourceLabel(linked, evidence), 'meta', 2);
-		out.add(`“${evidence.exact}”`, 'quote', 4);
+		out.add(evidence.exact, 'quote', 4);
 	}
 
 	out.more(event.evidence.length);
@@ -146,7 +146,7 @@ function quoteDetail(out: Lines, linked: LinkedDataset, quote: Quote): void {
 	}
 
 	out.heading('Source').add(sourceLabel(linked, quote.evidence), 'meta', 2);
-	out.add(`“${quote.evidence.exact}”`, 'quote', 4);
+	out.add(quote.evidence.exact, 'quote', 4);
 }
 
 export function detailLines(linked: LinkedDataset, selection: Selection, width: number): DetailLine[] {
