@@ -27,6 +27,11 @@ async function runDashboard(linked: LinkedDataset, name: string): Promise<number
 		process.env.FORCE_COLOR = '0';
 	}
 
+	// Ink draws nothing until exit when it sees CI set; here both ends are a terminal, so someone is
+	// watching. It reads the variables once, when first imported, which is just below.
+	delete process.env.CI;
+	delete process.env.CONTINUOUS_INTEGRATION;
+
 	const [{render}, React, {App}] = await Promise.all([import('ink'), import('react'), import('../ui/app.js')]);
 
 	let restored = false;
