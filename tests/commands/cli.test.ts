@@ -81,6 +81,18 @@ describe('briefing export --json', () => {
 	});
 });
 
+describe('briefing on a broken dataset', () => {
+	it('opens nothing and prints what validate prints, exit code 1', () => {
+		const broken = '{"version": 1, "sources": [], "actors": [], "events": [{"id": "x"}], "quotes": []}';
+		const dashboard = runCli(['--data', '-'], {input: broken});
+		const validate = runCli(['validate', '--data', '-'], {input: broken});
+		expect(dashboard.code).toBe(1);
+		expect(dashboard.stdout).toBe('');
+		expect(dashboard.stderr).toBe(validate.stderr);
+		expect(dashboard.stderr).toContain('standard input: events[0].date: is missing: add it');
+	});
+});
+
 describe('briefing without a terminal', () => {
 	it('prints the dataset summary instead of opening the dashboard', () => {
 		const result = runCli(['--data', path.join(fixtures, 'small')]);
