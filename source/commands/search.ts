@@ -1,0 +1,146 @@
+import stringWidth from 'string-width';
+import type {LinkedDataset} from '../core/dataset.js';
+import {formatDateText} from '../core/edtf.js';
+import {terminalSafeJson} from '../core/json.js';
+import {describeSpan, parseQuery, type QueryError, type ResultKind} from '../core/query.js';
+import {sanitizeInline} from '../core/sanitize.js';
+import {createSearchIndex, fieldText, type Hit, rankedHits, search} from '../core/search.js';
+import {exitCode, printError, printLine, printProblems} from '../io/output.js';
+import {readDataset} from '../io/read-dataset.js';
+import type {CommandContext} from './table.js';
+
+const defaultLimit = 20;
+const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'});
+
+/** Cuts text to a display width, ending in "…" when cut. Wide characters count two columns. */
+export function fitWidth(text: string, width: number): string {
+	if (stringWidth(text) <= width) {
+		return text;
+	}
+
+	let out = '';
+	let used = 0;
+	for (const {segment} of segmenter.segment(text)) {
+		const size = stringWidth(segment);
+		if (used + size > width - 1) {
+			break;
+		}
+
+		out += segment;
+		used += size;
+	}
+
+	return `${out.trimEnd()}…`;
+}
+
+/** Up to `length` characters of text around its first highlight, on word boundaries. */
+function snippet(text: string, ranges: ReadonlyArray<[number, number]> | undefined, length = 160): string {
+	const first = ranges?.[0]?.[0] ?? 0;
+	if (text.length <= length || first < length / 3) {
+		return text;
+	}
+
+	let start = Math.max(0, first - Math.floor(length / 4));
+	const space = text.lastIndexOf(' ', start);
+	start = space === -1 ? 0 : space + 1;
+	return `…${text.slice(start)}`;
+}
+
+type Line = {kind: ResultKind; id: string; date: string | null; label: string; snippet: string};
+
+function describeHit(linked: LinkedDataset, hit: Hit): Line {
+	switch (hit.kind) {
+		case 'event': {
+			const event = linked.eventById.get(hit.id)!;
+			return {kind: hit.kind, id: hit.id, date: event.date, label: event.title, snippet: snippet(event.summary, hit.highlights.summary)};
+		}
+
+		case 'actor': {
+			const actor = linked.actorById.get(hit.id)!;
+			// Name the alias that matched when the name did not.
+			const alias = hit.highlights.name ? undefined : Object.keys(hit.highlights).find((path) => path.startsWith('aliases['));
+			const aliasText = alias === undefined ? undefined : fieldText(linked, hit, alias);
+			const label = aliasText === undefined ? actor.name : `${actor.name} (${aliasText})`;
+			return {kind: hit.kind, id: hit.id, date: null, label, snippet: actor.role ?? actor.kind};
+		}
+
+		case 'quote': {
+			const quote = linked.quoteById.get(hit.id)!;
+			const speaker = linked.actorById.get(quote.speaker)?.name ?? quote.speaker;
+			return {kind: hit.kind, id: hit.id, date: quote.date, label: speaker, snippet: `“${snippet(quote.text, hit.highlights.text)}”`};
+		}
+	}
+}
+
+function queryProblem(error: QueryError, query: string): string {
+	const shown = query.slice(error.start, error.end);
+	return `briefing search: query ${describeSpan(error)}${shown ? ` (${shown})` : ''}: ${error.message}`;
+}
+
+export function run({input, flags}: CommandContext): number {
+	// Several words without quotes are one query, should the command table let them through.
+	const text = input.join(' ');
+	if (text.trim() === '') {
+		printError('briefing search: needs a query, as in: briefing search macron (see briefing search --help)');
+		return exitCode.usage;
+	}
+
+	const limit = flags.limit === undefined ? defaultLimit : Number(flags.limit);
+	if (!Number.isInteger(limit) || limit < 1) {
+		printError(`briefing search: --limit needs a whole number of 1 or more, not ${String(flags.limit)}`);
+		return exitCode.usage;
+	}
+
+	const query = parseQuery(text);
+	if (query.errors.length > 0) {
+		for (const error of query.errors) {
+			printError(queryProblem(error, text));
+		}
+
+		return exitCode.usage;
+	}
+
+	const loaded = readDataset(flags.data as string | undefined);
+	if (!loaded.ok) {
+		printProblems(loaded.problems);
+		return exitCode.failure;
+	}
+
+	const linked = loaded.value;
+	const type = flags.type as ResultKind | undefined;
+	const results = search(createSearchIndex(linked), query, {limit, ...(type ? {type} : {})});
+	for (const warning of results.warnings) {
+		printError(queryProblem(warning, text));
+	}
+
+	const hits = rankedHits(results).slice(0, limit);
+	if (flags.json) {
+		const entries = hits.map((hit) => {
+			const line = describeHit(linked, hit);
+			return {kind: hit.kind, id: hit.id, score: hit.score, date: line.date, label: line.label, snippet: line.snippet, highlights: hit.highlights};
+		});
+		printLine(terminalSafeJson({query: text, results: entries}));
+	} else {
+		const width = process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 100;
+		const lines = hits.map((hit) => {
+			const line = describeHit(linked, hit);
+			return {...line, shownDate: line.kind === 'actor' ? '-' : sanitizeInline(formatDateText(line.date))};
+		});
+		const dateWidth = Math.max(0, ...lines.map((line) => stringWidth(line.shownDate)));
+		for (const line of lines) {
+			const body = `${sanitizeInline(line.label)} — ${sanitizeInline(line.snippet)}`;
+			const date = line.shownDate + ' '.repeat(dateWidth - stringWidth(line.shownDate));
+			printLine(fitWidth(`${line.kind.padEnd(5)}  ${date}  ${body}`, width));
+		}
+	}
+
+	if (hits.length === 0) {
+		if (!flags.json) {
+			printError(`briefing search: nothing matches ${JSON.stringify(text)}`);
+		}
+
+		return exitCode.failure;
+	}
+
+	return exitCode.ok;
+}

@@ -1,0 +1,1295 @@
+import Fuse, {type IFuseOptions} from 'fuse.js';
+import type {LinkedDataset} from './dataset.js';
+import {edtf} from './edtf.js';
+import {type FilterValue, type ParsedQuery, parseQuery, type QueryError, type ResultKind, resultKinds} from './query.js';
+import {type Actor, type Event, eventStatuses, type Quote} from './schema.js';
+import {
+	editDistance, fold, foldedWords, type FoldMap, foldWithMap, prefixEditDistance, typoBudget, wordSet,
+} from './text.js';
+
+/**
+ * Search over events, actors and quotes, in two stages:
+ *
+ * 1. A candidate index: an inverted index from folded words (see `text.ts`) to the items holding
+ *    them, with for each posting a bit mask of the fields the word occurs in, and a bigram index
+ *    over the vocabulary. A query word is expanded against the vocabulary (exact, as a prefix,
+ *    and within a small edit distance, typos found through shared bigrams, never by scanning the
+ *    vocabulary), every query word must be found in an item, and the items are pre-scored by the
+ *    weights of the fields they matched in. At most {@link candidateLimit} items per kind go on.
+ * 2. fuse.js ranks those candidates: token search (every query word must match, in any field),
+ *    per-field weights, `ignoreLocation` for long text. Ties are broken by id.
+ *
+ * Highlights come from the same word matching as stage 1 and are mapped back to the original
+ * strings of the dataset.
+ */
+
+/** The most items per kind that fuse.js ranks for one query. */
+export const candidateLimit = 100;
+
+/** The most postings one query word may visit; see `SearchIndex.expand`. */
+const postingBudget = 150_000;
+
+/** Results per kind when the caller does not say. */
+export const defaultLimit = 100;
+
+/** Ranges to highlight, `[start, end)` in UTF-16 units of the original string, by field path. */
+export type Highlights = Record<string, Array<[number, number]>>;
+
+export type Hit = {
+	readonly id: string;
+	readonly kind: ResultKind;
+	/** 0 is a perfect match, 1 no match; 0 for every item of a query with filters only. */
+	readonly score: number;
+	/**
+	 * By field path from the item: `title`, `summary`, `tags[0]`, `location`, `location.name`,
+	 * `actors[1].name`, `actors[1].aliases[0]` (events); `name`, `aliases[2]`, `role` (actors);
+	 * `text`, `speaker.name`, `speaker.aliases[0]` (quotes). See {@link fieldText}.
+	 */
+	readonly highlights: Highlights;
+};
+
+export type SearchResults = {
+	readonly events: readonly Hit[];
+	readonly actors: readonly Hit[];
+	readonly quotes: readonly Hit[];
+	/** How many items of each kind matched before the limit (an estimate past {@link candidateLimit}). */
+	readonly total: {readonly events: number; readonly actors: number; readonly quotes: number};
+	/** Filters that are well-formed but match nothing in this dataset, such as `actor:nobody`. */
+	readonly warnings: readonly QueryError[];
+};
+
+export type SearchOptions = {
+	/** Results per kind; default {@link defaultLimit}. */
+	readonly limit?: number;
+	/** Only this kind, on top of any `type:` filter of the query. */
+	readonly type?: ResultKind;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Fields
+
+type FieldGroup = {readonly name: string; readonly weight: number};
+
+/** Searched fields per kind; the position of a group is its bit in posting masks. */
+const fieldGroups: Record<ResultKind, readonly FieldGroup[]> = {
+	event: [
+		{name: 'title', weight: 3},
+		{name: 'summary', weight: 1},
+		{name: 'tags', weight: 2},
+		{name: 'location', weight: 1.5},
+		{name: 'actorNames', weight: 2.5},
+		{name: 'actorAliases', weight: 2},
+	],
+	actor: [
+		{name: 'name', weight: 3},
+		{name: 'aliases', weight: 2.5},
+		{name: 'role', weight: 1},
+	],
+	quote: [
+		{name: 'text', weight: 2},
+		{name: 'speakerName', weight: 1.5},
+		{name: 'speakerAliases', weight: 1},
+	],
+};
+
+/** Bits of the actor fields that name an actor: what `actor:` filters look at. */
+const actorNameMask = 0b011;
+
+type FieldText = {readonly path: string; readonly group: number; readonly text: string};
+
+type Item = {kind: 'event'; item: Event} | {kind: 'actor'; item: Actor} | {kind: 'quote'; item: Quote};
+
+function actorTexts(actor: Actor | undefined, prefix: string, nameGroup: number, aliasGroup: number): FieldText[] {
+	if (!actor) {
+		return [];
+	}
+
+	return [
+		{path: `${prefix}name`, group: nameGroup, text: actor.name},
+		...actor.aliases.map((alias, index) => ({path: `${prefix}aliases[${index}]`, group: aliasGroup, text: alias})),
+	];
+}
+
+/** Every searched string of an item, with its path and field group. */
+function itemTexts(entry: Item, linked: LinkedDataset): FieldText[] {
+	switch (entry.kind) {
+		case 'event': {
+			const event = entry.item;
+			const texts: FieldText[] = [
+				{path: 'title', group: 0, text: event.title},
+				{path: 'summary', group: 1, text: event.summary},
+				...event.tags.map((tag, index) => ({path: `tags[${index}]`, group: 2, text: tag})),
+			];
+			if (event.location !== null) {
+				const place = linked.actorById.get(event.location);
+				texts.push(...(place ? actorTexts(place, 'location.', 3, 3) : [{path: 'location', group: 3, text: event.location}]));
+			}
+
+			for (const [index, id] of event.actors.entries()) {
+				texts.push(...actorTexts(linked.actorById.get(id), `actors[${index}].`, 4, 5));
+			}
+
+			return texts;
+		}
+
+		case 'actor': {
+			const actor = entry.item;
+			const texts = actorTexts(actor, '', 0, 1);
+			if (actor.role !== null) {
+				texts.push({path: 'role', group: 2, text: actor.role});
+			}
+
+			return texts;
+		}
+
+		case 'quote': {
+			const quote = entry.item;
+			return [{path: 'text', group: 0, text: quote.text}, ...actorTexts(linked.actorById.get(quote.speaker), 'speaker.', 1, 2)];
+		}
+	}
+}
+
+/** The original string at a highlight path of an item, for showing highlights. */
+export function fieldText(linked: LinkedDataset, hit: Pick<Hit, 'id' | 'kind'>, path: string): string | undefined {
+	const entry = itemOf(linked, hit.kind, hit.id);
+	return entry ? itemTexts(entry, linked).find((text) => text.path === path)?.text : undefined;
+}
+
+function itemOf(linked: LinkedDataset, kind: ResultKind, id: string): Item | undefined {
+	switch (kind) {
+		case 'event': {
+			const item = linked.eventById.get(id);
+			return item && {kind, item};
+		}
+
+		case 'actor': {
+			const item = linked.actorById.get(id);
+			return item && {kind, item};
+		}
+
+		case 'quote': {
+			const item = linked.quoteById.get(id);
+			return item && {kind, item};
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// The index
+
+const kindCode: Record<ResultKind, number> = {event: 0, actor: 1, quote: 2};
+
+/** The plain-data form of an index, for caching it (as JSON) next to a dataset. */
+export type SearchIndexData = {
+	readonly format: 'briefing-search-index';
+	readonly version: 1;
+	/** Item ids in index order: events, actors, quotes. */
+	readonly ids: {readonly events: readonly string[]; readonly actors: readonly string[]; readonly quotes: readonly string[]};
+	/** For each item, its folded fields by group: a string, or strings joined by "\n". */
+	readonly fields: ReadonlyArray<readonly string[]>;
+	/** The folded words, sorted. */
+	readonly vocabulary: readonly string[];
+	/** For each word, the items holding it, delta-encoded. */
+	readonly postings: ReadonlyArray<readonly number[]>;
+	/** For each word and item, the bit mask of the field groups holding the word. */
+	readonly masks: ReadonlyArray<readonly number[]>;
+};
+
+type Posting = {readonly docs: Int32Array; readonly masks: Uint8Array};
+
+type Variant = {
+	readonly word: number;
+	readonly quality: number;
+	/** How many leading folded characters of the word matched: for highlights. */
+	readonly matched: number;
+};
+
+/** A query word with the vocabulary words it matches. */
+type Term = {readonly folded: string; readonly variants: readonly Variant[]; readonly size: number};
+
+export class SearchIndex {
+	/** @internal */ readonly linked: LinkedDataset;
+	/** @internal */ readonly docKind: Uint8Array;
+	/** @internal */ readonly docItem: Array<Event | Actor | Quote>;
+	/** @internal Folded field strings (arrays joined by "\n") per document and group. */
+	readonly fields: string[][];
+	/** @internal */ readonly earliest: Float64Array;
+	/** @internal */ readonly latest: Float64Array;
+	/** @internal */ readonly vocabulary: readonly string[];
+	/** @internal */ readonly wordId: ReadonlyMap<string, number>;
+	/** @internal */ readonly postings: readonly Posting[];
+	/** @internal Bigram → word ids. */
+	readonly bigrams: ReadonlyMap<string, Int32Array>;
+	/** @internal Per kind, the highest field weight for each mask, weights normalized to 1. */
+	readonly maskWeight: readonly Float64Array[];
+	/** @internal Per kind, the documents in the order filter-only queries list them. */
+	readonly browseOrder: Record<ResultKind, readonly number[]>;
+	/** @internal Folded tags of the dataset, for `tag:`. */
+	readonly tags: ReadonlyArray<{tag: string; folded: string}>;
+	/** @internal */ readonly kindRange: Record<ResultKind, [number, number]>;
+	/** @internal Per document, the actors (numbers in `linked.actors`) it involves, as runs in one list. */
+	readonly docActors: Relation;
+	/** @internal Per document, the sources (numbers in `linked.sources`) of its evidence. */
+	readonly docSources: Relation;
+	/** @internal Per document, its tags (numbers in `tags`). */
+	readonly docTags: Relation;
+	/** @internal Per document, the position of an event's status in `eventStatuses`. */
+	readonly docStatus: Uint8Array;
+	private sourceTexts: string[][] | undefined;
+
+	// Scratch space, reused between queries.
+	private readonly matchedCount: Uint16Array;
+	private readonly seen: Uint32Array;
+	private readonly best: Float64Array;
+	private readonly score: Float64Array;
+	private stamp = 0;
+	private readonly touchedFirst: Int32Array;
+	private readonly touchedCurrent: Int32Array;
+	private readonly wordHits: Uint16Array;
+	private readonly termCache = new Map<string, Term>();
+	private readonly mapCache = new Map<string, FoldMap>();
+
+	/** @internal Use {@link createSearchIndex} or {@link searchIndexFromJSON}. */
+	constructor(linked: LinkedDataset, fields: string[][], vocabulary: string[], postings: Posting[]) {
+		this.linked = linked;
+		const {events, actors, quotes} = linked;
+		this.kindRange = {
+			event: [0, events.length],
+			actor: [events.length, events.length + actors.length],
+			quote: [events.length + actors.length, events.length + actors.length + quotes.length],
+		};
+		const count = events.length + actors.length + quotes.length;
+		this.docItem = [...events, ...actors, ...quotes];
+		this.docKind = new Uint8Array(count);
+		this.docKind.fill(kindCode.actor, events.length, events.length + actors.length);
+		this.docKind.fill(kindCode.quote, events.length + actors.length);
+		this.fields = fields;
+		this.earliest = new Float64Array(count).fill(Number.NaN);
+		this.latest = new Float64Array(count).fill(Number.NaN);
+		const setDate = (doc: number, date: string | null): void => {
+			if (date !== null) {
+				const parsed = edtf(date);
+				this.earliest[doc] = parsed.earliest;
+				this.latest[doc] = parsed.latest;
+			}
+		};
+
+		events.forEach((event, index) => {
+			setDate(index, event.date);
+		});
+		quotes.forEach((quote, index) => {
+			setDate(this.kindRange.quote[0] + index, quote.date);
+		});
+
+		this.vocabulary = vocabulary;
+		this.wordId = new Map(vocabulary.map((word, index) => [word, index]));
+		this.postings = postings;
+		const bigrams = new Map<string, number[]>();
+		for (const [id, word] of vocabulary.entries()) {
+			for (const gram of new Set(bigramsOf(word, true))) {
+				const list = bigrams.get(gram);
+				if (list) {
+					list.push(id);
+				} else {
+					bigrams.set(gram, [id]);
+				}
+			}
+		}
+
+		this.bigrams = new Map([...bigrams].map(([gram, ids]) => [gram, Int32Array.from(ids)]));
+		this.maskWeight = resultKinds.map((kind) => {
+			const groups = fieldGroups[kind];
+			const top = Math.max(...groups.map((group) => group.weight));
+			const table = new Float64Array(1 << groups.length);
+			for (let mask = 1; mask < table.length; mask++) {
+				let best = 0;
+				for (const [bit, group] of groups.entries()) {
+					if (mask & (1 << bit)) {
+						best = Math.max(best, group.weight / top);
+					}
+				}
+
+				table[mask] = best;
+			}
+
+			return table;
+		});
+
+		// Newest first, undated last; actors by name.
+		const newestFirst = (start: number, items: ReadonlyArray<{date: string | null}>): number[] => {
+			const dated: number[] = [];
+			const undated: number[] = [];
+			items.forEach((item, index) => {
+				(item.date === null ? undated : dated).push(start + index);
+			});
+			return [...dated.reverse(), ...undated];
+		};
+
+		this.browseOrder = {
+			event: newestFirst(0, events),
+			actor: actors
+				.map((actor, index) => ({actor, doc: events.length + index}))
+				.sort((a, b) => a.actor.name.localeCompare(b.actor.name, 'en') || compareIds(a.actor.id, b.actor.id))
+				.map(({doc}) => doc),
+			quote: newestFirst(this.kindRange.quote[0], quotes),
+		};
+		const tags = new Set(events.flatMap((event) => event.tags));
+		this.tags = [...tags].sort().map((tag) => ({tag, folded: fold(tag).trim()}));
+		const actorNumber = new Map(actors.map((actor, index) => [actor.id, index]));
+		const sourceNumber = new Map(linked.sources.map((source, index) => [source.id, index]));
+		const tagNumber = new Map(this.tags.map(({tag}, index) => [tag, index]));
+		const numbers = (ids: Iterable<string>, known: ReadonlyMap<string, number>): number[] =>
+			[...new Set([...ids].map((id) => known.get(id)).filter((number): number is number => number !== undefined))];
+		this.docActors = relation([
+			...events.map((event) => numbers(event.actors, actorNumber)),
+			...actors.map((_actor, index) => [index]),
+			...quotes.map((quote) => numbers([quote.speaker], actorNumber)),
+		]);
+		this.docSources = relation([
+			...events.map((event) => numbers(event.evidence.map((evidence) => evidence.source), sourceNumber)),
+			...actors.map(() => []),
+			...quotes.map((quote) => numbers([quote.evidence.source], sourceNumber)),
+		]);
+		this.docTags = relation([...events.map((event) => numbers(event.tags, tagNumber)), ...actors.map(() => []), ...quotes.map(() => [])]);
+		this.docStatus = new Uint8Array(count);
+		events.forEach((event, index) => {
+			this.docStatus[index] = eventStatuses.indexOf(event.status);
+		});
+
+		this.matchedCount = new Uint16Array(count);
+		this.seen = new Uint32Array(count);
+		this.best = new Float64Array(count);
+		this.score = new Float64Array(count);
+		this.touchedFirst = new Int32Array(count);
+		this.touchedCurrent = new Int32Array(count);
+		this.wordHits = new Uint16Array(vocabulary.length);
+	}
+
+	/** @internal Folded id, file, outlet and title of each source, for `source:`. */
+	foldedSources(): string[][] {
+		this.sourceTexts ??= this.linked.sources.map((source) =>
+			[source.id, source.file, source.outlet, source.title].filter((text): text is string => text !== null).map((text) => fold(text)));
+		return this.sourceTexts;
+	}
+
+	/** Number of items indexed. */
+	get size(): number {
+		return this.docKind.length;
+	}
+
+	/** The index as plain data (JSON-safe), to cache it; read it back with {@link searchIndexFromJSON}. */
+	toJSON(): SearchIndexData {
+		return {
+			format: 'briefing-search-index',
+			version: 1,
+			ids: {
+				events: this.linked.events.map((event) => event.id),
+				actors: this.linked.actors.map((actor) => actor.id),
+				quotes: this.linked.quotes.map((quote) => quote.id),
+			},
+			fields: this.fields,
+			vocabulary: this.vocabulary,
+			postings: this.postings.map((posting) => deltaEncode(posting.docs)),
+			masks: this.postings.map((posting) => [...posting.masks]),
+		};
+	}
+
+	/** @internal The fold map of a string, cached for the short ones (names, tags, titles repeat). */
+	foldMap(text: string): FoldMap {
+		if (text.length > 160) {
+			return foldWithMap(text);
+		}
+
+		let map = this.mapCache.get(text);
+		if (map === undefined) {
+			if (this.mapCache.size >= 20_000) {
+				this.mapCache.clear();
+			}
+
+			map = foldWithMap(text);
+			this.mapCache.set(text, map);
+		}
+
+		return map;
+	}
+
+	/** @internal The vocabulary words a folded query word matches. */
+	term(folded: string): Term {
+		const cached = this.termCache.get(folded);
+		if (cached) {
+			return cached;
+		}
+
+		const term = this.expand(folded);
+		if (this.termCache.size > 2000) {
+			this.termCache.clear();
+		}
+
+		this.termCache.set(folded, term);
+		return term;
+	}
+
+	private expand(folded: string): Term {
+		const variants = new Map<number, Variant>();
+		const add = (word: number, quality: number, matched: number): void => {
+			const existing = variants.get(word);
+			if (!existing || existing.quality < quality) {
+				variants.set(word, {word, quality, matched});
+			}
+		};
+
+		const exact = this.wordId.get(folded);
+		if (exact !== undefined) {
+			add(exact, 1, folded.length);
+		}
+
+		// Completions: the word as typed so far. Short prefixes take the shortest completions.
+		if (folded.length >= 2) {
+			const [low, high] = this.prefixRange(folded);
+			const limit = folded.length <= 3 ? 64 : 512;
+			let ids: number[] = [];
+			for (let id = low; id < high; id++) {
+				ids.push(id);
+			}
+
+			if (ids.length > limit) {
+				ids = ids.sort((a, b) => this.vocabulary[a]!.length - this.vocabulary[b]!.length || a - b).slice(0, limit);
+			}
+
+			for (const id of ids) {
+				add(id, 0.75 + (0.2 * folded.length) / this.vocabulary[id]!.length, folded.length);
+			}
+		}
+
+		// Typos, through shared bigrams; numbers are never fuzzy. A word found as typed gets only
+		// one-letter variants (`stolen` still finds `stole`), not the noise two letters allow.
+		const budget = /\d/.test(folded) ? 0 : Math.min(typoBudget(folded.length), exact === undefined ? 2 : 1);
+		if (budget > 0) {
+			const grams = [...new Set(bigramsOf(folded, false))];
+			// Each edit changes at most three bigrams (a transposition does).
+			const needed = Math.max(1, grams.length - 3 * budget);
+			const touched: number[] = [];
+			for (const gram of grams) {
+				const ids = this.bigrams.get(gram);
+				if (!ids) {
+					continue;
+				}
+
+				for (const id of ids) {
+					if (this.wordHits[id] === 0) {
+						touched.push(id);
+					}
+
+					this.wordHits[id]!++;
+				}
+			}
+
+			for (const id of touched) {
+				const hits = this.wordHits[id]!;
+				this.wordHits[id] = 0;
+				if (hits < needed || variants.has(id)) {
+					continue;
+				}
+
+				const word = this.vocabulary[id]!;
+				const distance = editDistance(folded, word, budget);
+				if (distance <= budget) {
+					add(id, 0.7 - 0.15 * (distance - 1), word.length);
+				} else if (word.length > folded.length && folded.length >= 5) {
+					const prefixDistance = prefixEditDistance(folded, word, budget);
+					if (prefixDistance <= budget) {
+						add(id, 0.55 - 0.15 * (prefixDistance - 1), Math.min(word.length, folded.length));
+					}
+				}
+			}
+		}
+
+		// The best variants first; past a budget of postings the rest are left out, which only ever
+		// happens to the completions of a word of two or three letters in a large dataset.
+		const list: Variant[] = [];
+		let size = 0;
+		for (const variant of [...variants.values()].sort((a, b) => b.quality - a.quality || a.word - b.word)) {
+			const length = this.postings[variant.word]!.docs.length;
+			if (list.length > 0 && size + length > postingBudget) {
+				break;
+			}
+
+			list.push(variant);
+			size += length;
+		}
+
+		return {folded, variants: list, size};
+	}
+
+	private prefixRange(prefix: string): [number, number] {
+		const words = this.vocabulary;
+		let low = 0;
+		let high = words.length;
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if (words[middle]! < prefix) {
+				low = middle + 1;
+			} else {
+				high = middle;
+			}
+		}
+
+		let end = low;
+		let step = 1;
+		// Gallop, then bisect, to the end of the range.
+		while (end + step <= words.length && words[end + step - 1]!.startsWith(prefix)) {
+			end += step;
+			step *= 2;
+		}
+
+		let top = Math.min(words.length, end + step);
+		while (end < top) {
+			const middle = (end + top) >>> 1;
+			if (words[middle]!.startsWith(prefix)) {
+				end = middle + 1;
+			} else {
+				top = middle;
+			}
+		}
+
+		return [low, end];
+	}
+
+	/**
+	 * @internal Documents holding every term, with their pre-scores (the sum over terms of the best
+	 * variant quality times the weight of the best field it is in). `allowed` restricts the field
+	 * groups per kind (a mask), `kinds` the kinds.
+	 */
+	match(terms: readonly Term[], kinds: ReadonlySet<ResultKind>, allowed?: Readonly<Partial<Record<ResultKind, number>>>): Matches {
+		const ordered = [...terms].sort((a, b) => a.size - b.size);
+		const kindAllowed = [kinds.has('event'), kinds.has('actor'), kinds.has('quote')];
+		const allowedMask = [allowed?.event ?? 0xFF, allowed?.actor ?? 0xFF, allowed?.quote ?? 0xFF];
+		const {matchedCount, seen, best, score} = this;
+		// Documents touched by the first term (a superset of the rest) and by the current one.
+		const first = this.touchedFirst;
+		let firstCount = 0;
+		let current = this.touchedCurrent;
+		let count = 0;
+		for (const [position, term] of ordered.entries()) {
+			this.stamp = (this.stamp + 1) >>> 0;
+			if (this.stamp === 0) {
+				seen.fill(0);
+				this.stamp = 1;
+			}
+
+			const stamp = this.stamp;
+			current = position === 0 ? first : this.touchedCurrent;
+			count = 0;
+			for (const variant of term.variants) {
+				const {docs, masks} = this.postings[variant.word]!;
+				for (let index = 0; index < docs.length; index++) {
+					const doc = docs[index]!;
+					if (matchedCount[doc] !== position) {
+						continue;
+					}
+
+					const kind = this.docKind[doc]!;
+					if (!kindAllowed[kind]) {
+						continue;
+					}
+
+					const mask = masks[index]! & allowedMask[kind]!;
+					if (mask === 0) {
+						continue;
+					}
+
+					const weight = variant.quality * this.maskWeight[kind]![mask]!;
+					if (seen[doc] === stamp) {
+						if (weight > best[doc]!) {
+							best[doc] = weight;
+						}
+					} else {
+						seen[doc] = stamp;
+						best[doc] = weight;
+						current[count++] = doc;
+					}
+				}
+			}
+
+			for (let index = 0; index < count; index++) {
+				const doc = current[index]!;
+				matchedCount[doc] = position + 1;
+				score[doc]! += best[doc]!;
+			}
+
+			if (position === 0) {
+				firstCount = count;
+			}
+		}
+
+		const docs = ordered.length > 0 ? current.slice(0, count) : new Int32Array(0);
+		const scores = new Float64Array(docs.length);
+		for (let index = 0; index < docs.length; index++) {
+			scores[index] = score[docs[index]!]!;
+		}
+
+		for (let index = 0; index < firstCount; index++) {
+			const doc = first[index]!;
+			matchedCount[doc] = 0;
+			score[doc] = 0;
+		}
+
+		return {docs, scores};
+	}
+}
+
+/** Documents and their pre-scores. */
+type Matches = {readonly docs: Int32Array; readonly scores: Float64Array};
+
+/** A one-to-many relation from documents to small numbers: `list[start[doc]..start[doc + 1])`. */
+type Relation = {readonly start: Int32Array; readonly list: Int32Array};
+
+function relation(rows: ReadonlyArray<readonly number[]>): Relation {
+	const start = new Int32Array(rows.length + 1);
+	let total = 0;
+	for (const [index, row] of rows.entries()) {
+		start[index] = total;
+		total += row.length;
+	}
+
+	start[rows.length] = total;
+	const list = new Int32Array(total);
+	let position = 0;
+	for (const row of rows) {
+		for (const value of row) {
+			list[position++] = value;
+		}
+	}
+
+	return {start, list};
+}
+
+/** True when some number related to the document is set in `wanted`. */
+function related(relation: Relation, doc: number, wanted: Uint8Array): boolean {
+	for (let index = relation.start[doc]!; index < relation.start[doc + 1]!; index++) {
+		if (wanted[relation.list[index]!]) {
+			return true;
+		}
+	}
+
+	return false;
+}
+
+function compareIds(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Bigrams of a word with a start marker; with the end marker too for vocabulary words. */
+function bigramsOf(word: string, withEnd: boolean): string[] {
+	const padded = `^${word}${withEnd ? '$' : ''}`;
+	const grams: string[] = [];
+	for (let index = 0; index + 2 <= padded.length; index++) {
+		grams.push(padded.slice(index, index + 2));
+	}
+
+	return grams;
+}
+
+function deltaEncode(values: Int32Array): number[] {
+	const out: number[] = new Array<number>(values.length);
+	let previous = 0;
+	for (let index = 0; index < values.length; index++) {
+		out[index] = values[index]! - previous;
+		previous = values[index]!;
+	}
+
+	return out;
+}
+
+function deltaDecode(values: readonly number[]): Int32Array {
+	const out = new Int32Array(values.length);
+	let previous = 0;
+	for (let index = 0; index < values.length; index++) {
+		previous += values[index]!;
+		out[index] = previous;
+	}
+
+	return out;
+}
+
+function allItems(linked: LinkedDataset): Item[] {
+	return [
+		...linked.events.map((item): Item => ({kind: 'event', item})),
+		...linked.actors.map((item): Item => ({kind: 'actor', item})),
+		...linked.quotes.map((item): Item => ({kind: 'quote', item})),
+	];
+}
+
+/** Builds the search index of a dataset: once per dataset. */
+export function createSearchIndex(linked: LinkedDataset): SearchIndex {
+	const foldCache = new Map<string, string>();
+	const folded = (text: string): string => {
+		let value = foldCache.get(text);
+		if (value === undefined) {
+			value = fold(text);
+			// Names and tags repeat across items; long text rarely does.
+			if (text.length < 200) {
+				foldCache.set(text, value);
+			}
+		}
+
+		return value;
+	};
+
+	const fields: string[][] = [];
+	const postingDocs = new Map<string, number[]>();
+	const postingMasks = new Map<string, number[]>();
+	for (const [doc, entry] of allItems(linked).entries()) {
+		const groups = fieldGroups[entry.kind].map((): string[] => []);
+		for (const text of itemTexts(entry, linked)) {
+			groups[text.group]!.push(folded(text.text));
+		}
+
+		const docFields = groups.map((values) => values.join('\n'));
+		fields.push(docFields);
+		const masks = new Map<string, number>();
+		for (const [group, value] of docFields.entries()) {
+			for (const word of wordSet(value.replaceAll('\n', ' '))) {
+				masks.set(word, (masks.get(word) ?? 0) | (1 << group));
+			}
+		}
+
+		for (const [word, mask] of masks) {
+			const docs = postingDocs.get(word);
+			if (docs) {
+				docs.push(doc);
+				postingMasks.get(word)!.push(mask);
+			} else {
+				postingDocs.set(word, [doc]);
+				postingMasks.set(word, [mask]);
+			}
+		}
+	}
+
+	const vocabulary = [...postingDocs.keys()].sort();
+	const postings = vocabulary.map((word) => ({docs: Int32Array.from(postingDocs.get(word)!), masks: Uint8Array.from(postingMasks.get(word)!)}));
+	return new SearchIndex(linked, fields, vocabulary, postings);
+}
+
+/**
+ * Reads an index written by {@link SearchIndex.toJSON}. Returns undefined when the data is not
+ * such an index or was built from other data, so that a cache can rebuild it instead.
+ */
+export function searchIndexFromJSON(data: unknown, linked: LinkedDataset): SearchIndex | undefined {
+	if (typeof data !== 'object' || data === null) {
+		return undefined;
+	}
+
+	const index = data as Partial<SearchIndexData>;
+	if (index.format !== 'briefing-search-index' || index.version !== 1 || !index.ids || !Array.isArray(index.fields)
+		|| !Array.isArray(index.vocabulary) || !Array.isArray(index.postings) || !Array.isArray(index.masks)
+		|| index.postings.length !== index.vocabulary.length || index.masks.length !== index.vocabulary.length) {
+		return undefined;
+	}
+
+	const same = (ids: readonly string[] | undefined, items: ReadonlyArray<{id: string}>): boolean =>
+		Array.isArray(ids) && ids.length === items.length && items.every((item, position) => item.id === ids[position]);
+	if (!same(index.ids.events, linked.events) || !same(index.ids.actors, linked.actors) || !same(index.ids.quotes, linked.quotes)
+		|| index.fields.length !== linked.events.length + linked.actors.length + linked.quotes.length) {
+		return undefined;
+	}
+
+	const postings = index.postings.map((docs, position) => ({docs: deltaDecode(docs), masks: Uint8Array.from(index.masks![position]!)}));
+	return new SearchIndex(linked, index.fields.map((each) => [...each]), [...index.vocabulary], postings);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Searching
+
+const stopWords = new Set([
+	'a', 'an', 'the', 'of', 'on', 'in', 'at', 'to', 'for', 'by', 'with', 'from', 'about', 'and', 'or',
+	'is', 'are', 'was', 'were', 'be', 'been', 'what', 'who', 'whom', 'which', 'did', 'does', 'do',
+	'say', 'says', 'said', 'everything', 'anything', 'all', 'any', 'show', 'find', 'me', 'that', 'this',
+].map((word) => fold(word)));
+
+type FilterPlan = {
+	kinds: Set<ResultKind>;
+	/** Per `actor:` filter, the actors it names (by number in `linked.actors`). */
+	actorSets: Uint8Array[];
+	/** Per `tag:` filter, the tags it names (by number in `index.tags`). */
+	tagSets: Uint8Array[];
+	/** The sources the `source:` filters name, by number in `linked.sources`. */
+	sourceSet: Uint8Array | null;
+	statusSet: Uint8Array | null;
+	since: number | null;
+	until: number | null;
+	warnings: QueryError[];
+	/** True when only the kinds restrict. */
+	kindsOnly: boolean;
+};
+
+function queryWords(index: SearchIndex, text: string): Term[] {
+	return foldedWords(fold(text)).map(({word}) => index.term(word));
+}
+
+/** Actors named by an `actor:` value: those matching every word, exact or as a prefix if any do. */
+function resolveActors(index: SearchIndex, value: FilterValue): Set<string> {
+	const terms = queryWords(index, value.value);
+	if (terms.length === 0) {
+		return new Set();
+	}
+
+	const direct = index.linked.actorById.get(value.value.toLowerCase());
+	if (direct) {
+		return new Set([direct.id]);
+	}
+
+	// Exact words and prefixes first; typos only when they find nobody. So `actor:zelensky` is
+	// Zelensky and not also Zelenska, one letter away, while `actor:zelenksy` still finds him.
+	const strict = terms.map((term) => ({...term, variants: term.variants.filter((variant) => variant.quality >= 0.75)}));
+	for (const attempt of [strict, terms]) {
+		const {docs} = index.match(attempt, new Set(['actor']), {actor: actorNameMask});
+		if (docs.length > 0) {
+			return new Set([...docs].map((doc) => (index.docItem[doc] as Actor).id));
+		}
+	}
+
+	return new Set();
+}
+
+function resolveTags(index: SearchIndex, value: FilterValue): Set<string> {
+	const wanted = fold(value.value).trim().replace(/ +/g, ' ');
+	const tiers: Array<(folded: string) => boolean> = [
+		(folded) => folded === wanted,
+		(folded) => folded.startsWith(wanted),
+		(folded) => editDistance(wanted, folded, typoBudget(wanted.length)) <= typoBudget(wanted.length),
+	];
+	for (const test of tiers) {
+		const found = index.tags.filter(({folded}) => test(folded.replace(/ +/g, ' ')));
+		if (found.length > 0) {
+			return new Set(found.map(({tag}) => tag));
+		}
+	}
+
+	return new Set();
+}
+
+function resolveSources(index: SearchIndex, value: FilterValue): Set<string> {
+	const wanted = fold(value.value).trim();
+	const sources = index.linked.sources;
+	const folded = index.foldedSources();
+	const bySubstring = sources.filter((source, position) => source.id === value.value || folded[position]!.some((text) => text.includes(wanted)));
+	if (bySubstring.length > 0) {
+		return new Set(bySubstring.map((source) => source.id));
+	}
+
+	const words = foldedWords(wanted).map(({word}) => word);
+	const fuzzy = sources.filter((_source, position) => {
+		const sourceWords = folded[position]!.flatMap((text) => foldedWords(text).map(({word}) => word));
+		return words.every((word) => sourceWords.some((candidate) => {
+			const budget = typoBudget(word.length);
+			return candidate.startsWith(word) || editDistance(word, candidate, budget) <= budget;
+		}));
+	});
+	return new Set(fuzzy.map((source) => source.id));
+}
+
+function planFilters(index: SearchIndex, query: ParsedQuery, options: SearchOptions): FilterPlan {
+	const {filters} = query;
+	const warnings: QueryError[] = [];
+	const kinds = new Set<ResultKind>(filters.types.length > 0 ? filters.types : resultKinds);
+	if (options.type) {
+		for (const kind of resultKinds) {
+			if (kind !== options.type) {
+				kinds.delete(kind);
+			}
+		}
+	}
+
+	// Filters on what only events have leave out the other kinds; dates and sources leave out actors.
+	if (filters.tags.length > 0 || filters.statuses.length > 0) {
+		kinds.delete('actor');
+		kinds.delete('quote');
+	}
+
+	if (filters.since !== null || filters.until !== null || filters.sources.length > 0) {
+		kinds.delete('actor');
+	}
+
+	let nothing = false;
+	const bitmap = <T>(items: readonly T[], chosen: ReadonlySet<T>): Uint8Array => {
+		const map = new Uint8Array(items.length);
+		items.forEach((item, position) => {
+			map[position] = chosen.has(item) ? 1 : 0;
+		});
+		return map;
+	};
+
+	const actorIds = index.linked.actors.map((actor) => actor.id);
+	const actorSets = filters.actors.map((value) => {
+		const ids = resolveActors(index, value);
+		if (ids.size === 0) {
+			nothing = true;
+			warnings.push({start: value.start, end: value.end, message: `actor: no actor matches "${value.value}"`});
+		}
+
+		return bitmap(actorIds, ids);
+	});
+	const tagNames = index.tags.map(({tag}) => tag);
+	const tagSets = filters.tags.map((value) => {
+		const tags = resolveTags(index, value);
+		if (tags.size === 0) {
+			nothing = true;
+			const known = index.tags.map(({tag}) => tag);
+			const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ');
+			warnings.push({start: value.start, end: value.end, message: `tag: no tag matches "${value.value}"${known.length > 0 ? `; tags are ${shown}` : ''}`});
+		}
+
+		return bitmap(tagNames, tags);
+	});
+	let sourceSet: Uint8Array | null = null;
+	if (filters.sources.length > 0) {
+		const chosen = new Set<string>();
+		for (const value of filters.sources) {
+			const ids = resolveSources(index, value);
+			if (ids.size === 0) {
+				nothing = true;
+				warnings.push({start: value.start, end: value.end, message: `source: no source matches "${value.value}"`});
+			}
+
+			for (const id of ids) {
+				chosen.add(id);
+			}
+		}
+
+		sourceSet = bitmap(index.linked.sources.map((source) => source.id), chosen);
+	}
+
+	// A filter that names nothing leaves nothing.
+	if (nothing) {
+		kinds.clear();
+	}
+
+	return {
+		kinds,
+		actorSets,
+		tagSets,
+		sourceSet,
+		since: filters.since?.date.earliest ?? null,
+		until: filters.until?.date.latest ?? null,
+		statusSet: filters.statuses.length > 0 ? bitmap(eventStatuses, new Set(filters.statuses)) : null,
+		warnings,
+		kindsOnly: actorSets.length === 0 && tagSets.length === 0 && sourceSet === null && filters.since === null
+			&& filters.until === null && filters.statuses.length === 0,
+	};
+}
+
+function passes(index: SearchIndex, doc: number, plan: FilterPlan): boolean {
+	const kind = resultKinds[index.docKind[doc]!]!;
+	if (!plan.kinds.has(kind)) {
+		return false;
+	}
+
+	if (plan.kindsOnly) {
+		return true;
+	}
+
+	if (plan.since !== null || plan.until !== null) {
+		const earliest = index.earliest[doc]!;
+		if (Number.isNaN(earliest)) {
+			return false;
+		}
+
+		if ((plan.since !== null && index.latest[doc]! < plan.since) || (plan.until !== null && earliest > plan.until)) {
+			return false;
+		}
+	}
+
+	// An event involves every actor named; a quote's speaker and an actor are the one named.
+	for (const wanted of plan.actorSets) {
+		if (!related(index.docActors, doc, wanted)) {
+			return false;
+		}
+	}
+
+	for (const wanted of plan.tagSets) {
+		if (!related(index.docTags, doc, wanted)) {
+			return false;
+		}
+	}
+
+	if (plan.sourceSet !== null && !related(index.docSources, doc, plan.sourceSet)) {
+		return false;
+	}
+
+	return plan.statusSet === null || plan.statusSet[index.docStatus[doc]!] === 1;
+}
+
+type Phrase = {readonly words: readonly string[]};
+
+/** True when a folded field holds the words of the phrase in a row (the last may be a prefix). */
+function hasPhrase(field: string, phrase: Phrase): boolean {
+	for (const value of field.split('\n')) {
+		const words = foldedWords(value).map(({word}) => word);
+		for (let start = 0; start + phrase.words.length <= words.length; start++) {
+			if (phrase.words.every((word, offset) => (offset === phrase.words.length - 1 ? words[start + offset]!.startsWith(word) : words[start + offset] === word))) {
+				return true;
+			}
+		}
+	}
+
+	return false;
+}
+
+type FuseDoc = {readonly doc: number; readonly fields: readonly string[]};
+
+function fuseOptions(kind: ResultKind): IFuseOptions<FuseDoc> {
+	return {
+		keys: fieldGroups[kind].map((group, position) => ({
+			name: group.name,
+			weight: group.weight,
+			getFn: (entry: FuseDoc) => entry.fields[position]!,
+		})),
+		includeScore: true,
+		ignoreLocation: true,
+		threshold: 0.4,
+		useTokenSearch: true,
+		tokenMatch: 'all',
+		isCaseSensitive: true,
+		shouldSort: false,
+	};
+}
+
+const fuseOptionsByKind = Object.fromEntries(resultKinds.map((kind) => [kind, fuseOptions(kind)])) as Record<ResultKind, IFuseOptions<FuseDoc>>;
+
+function idOf(index: SearchIndex, doc: number): string {
+	return index.docItem[doc]!.id;
+}
+
+/** Runs a parsed query. Parts of the query with errors are left out; callers show `query.errors`. */
+export function search(index: SearchIndex, query: ParsedQuery, options: SearchOptions = {}): SearchResults {
+	const limit = Math.max(0, Math.floor(options.limit ?? defaultLimit));
+	const plan = planFilters(index, query, options);
+
+	// Words: stop words are dropped when something else is left; phrases are checked after.
+	const words: string[] = [];
+	const phrases: Phrase[] = [];
+	for (const term of query.terms) {
+		const folded = foldedWords(fold(term.text)).map(({word}) => word);
+		if (term.phrase && folded.length > 1) {
+			phrases.push({words: folded});
+		}
+
+		words.push(...folded);
+	}
+
+	const meaningful = words.filter((word) => !stopWords.has(word));
+	const searchWords = [...new Set(meaningful.length > 0 ? meaningful : words)].filter((word) => word.length >= 2 || /\d/.test(word));
+	const hasText = query.terms.length > 0;
+	const empty = {events: [] as Hit[], actors: [] as Hit[], quotes: [] as Hit[]};
+	const total = {events: 0, actors: 0, quotes: 0};
+	const listName: Record<ResultKind, 'events' | 'actors' | 'quotes'> = {event: 'events', actor: 'actors', quote: 'quotes'};
+
+	if (hasText && searchWords.length === 0) {
+		return {...empty, total, warnings: plan.warnings};
+	}
+
+	if (!hasText) {
+		// Filters only (or nothing at all): every item that passes, in browsing order.
+		if (isBlank(query)) {
+			return {...empty, total, warnings: plan.warnings};
+		}
+
+		const results = {events: [] as Hit[], actors: [] as Hit[], quotes: [] as Hit[]};
+		for (const kind of plan.kinds) {
+			for (const doc of index.browseOrder[kind]) {
+				if (passes(index, doc, plan)) {
+					total[listName[kind]]++;
+					if (results[listName[kind]].length < limit) {
+						results[listName[kind]].push({id: idOf(index, doc), kind, score: 0, highlights: {}});
+					}
+				}
+			}
+		}
+
+		return {...results, total, warnings: plan.warnings};
+	}
+
+	const terms = searchWords.map((word) => index.term(word));
+	const matched = index.match(terms, plan.kinds);
+	// Positions in `matched`, per kind.
+	const candidates: Record<ResultKind, number[]> = {event: [], actor: [], quote: []};
+	for (let position = 0; position < matched.docs.length; position++) {
+		const doc = matched.docs[position]!;
+		if (passes(index, doc, plan) && phrases.every((phrase) => index.fields[doc]!.some((field) => hasPhrase(field, phrase)))) {
+			candidates[resultKinds[index.docKind[doc]!]!].push(position);
+		}
+	}
+
+	const matchedLength = new Map<string, number>();
+	for (const term of terms) {
+		for (const variant of term.variants) {
+			const word = index.vocabulary[variant.word]!;
+			matchedLength.set(word, Math.max(matchedLength.get(word) ?? 0, variant.matched));
+		}
+	}
+
+	const results = {events: [] as Hit[], actors: [] as Hit[], quotes: [] as Hit[]};
+	const fuseQuery = searchWords.join(' ');
+	for (const kind of resultKinds) {
+		const list = candidates[kind];
+		total[listName[kind]] = list.length;
+		if (list.length === 0 || limit === 0) {
+			continue;
+		}
+
+		const chosen = topCandidates(list, matched, candidateLimit);
+		const fuse = new Fuse<FuseDoc>(
+			// A list (aliases, actors of an event) is one field, so that it counts once however long it is.
+			chosen.map((doc) => ({doc, fields: index.fields[doc]!})),
+			fuseOptionsByKind[kind],
+		);
+		const ranked = fuse.search(fuseQuery)
+			.map((result) => ({doc: result.item.doc, score: result.score ?? 1}))
+			.sort((a, b) => a.score - b.score || compareIds(idOf(index, a.doc), idOf(index, b.doc)));
+		if (list.length <= candidateLimit) {
+			total[listName[kind]] = ranked.length;
+		}
+
+		results[listName[kind]] = ranked.slice(0, limit).map(({doc, score}) => ({
+			id: idOf(index, doc),
+			kind,
+			score: Math.round(score * 1e6) / 1e6,
+			highlights: highlightsOf(index, doc, matchedLength, phrases),
+		}));
+	}
+
+	return {...results, total, warnings: plan.warnings};
+}
+
+function isBlank(query: ParsedQuery): boolean {
+	const {filters} = query;
+	return filters.actors.length === 0 && filters.tags.length === 0 && filters.sources.length === 0
+		&& filters.since === null && filters.until === null && filters.statuses.length === 0 && filters.types.length === 0;
+}
+
+/**
+ * The documents at the best `limit` positions of `matched` by pre-score, in document order; ties go
+ * to the later document (newer, for events and quotes).
+ */
+function topCandidates(positions: readonly number[], matched: Matches, limit: number): number[] {
+	const {docs, scores} = matched;
+	if (positions.length > limit) {
+		const better = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && docs[a]! > docs[b]!);
+		// A min-heap of the best so far: its root is the worst of them.
+		const heap: number[] = [];
+		const swap = (a: number, b: number): void => {
+			const value = heap[a]!;
+			heap[a] = heap[b]!;
+			heap[b] = value;
+		};
+
+		for (const position of positions) {
+			if (heap.length < limit) {
+				heap.push(position);
+				for (let index = heap.length - 1; index > 0;) {
+					const parent = (index - 1) >> 1;
+					if (!better(heap[parent]!, heap[index]!)) {
+						break;
+					}
+
+					swap(index, parent);
+					index = parent;
+				}
+			} else if (better(position, heap[0]!)) {
+				heap[0] = position;
+				for (let index = 0; ;) {
+					const left = 2 * index + 1;
+					let worst = index;
+					if (left < heap.length && better(heap[worst]!, heap[left]!)) {
+						worst = left;
+					}
+
+					if (left + 1 < heap.length && better(heap[worst]!, heap[left + 1]!)) {
+						worst = left + 1;
+					}
+
+					if (worst === index) {
+						break;
+					}
+
+					swap(index, worst);
+					index = worst;
+				}
+			}
+		}
+
+		positions = heap;
+	}
+
+	return positions.map((position) => docs[position]!).sort((a, b) => a - b);
+}
+
+function highlightsOf(index: SearchIndex, doc: number, matchedLength: ReadonlyMap<string, number>, phrases: readonly Phrase[]): Highlights {
+	const highlights: Highlights = {};
+	const kind = resultKinds[index.docKind[doc]!]!;
+	const entry = itemOf(index.linked, kind, idOf(index, doc))!;
+	for (const {path, text} of itemTexts(entry, index.linked)) {
+		const map = index.foldMap(text);
+		const words = foldedWords(map.text);
+		const ranges: Array<[number, number]> = [];
+		for (const {word, start} of words) {
+			const length = matchedLength.get(word);
+			if (length !== undefined) {
+				ranges.push([map.start[start]!, map.end[start + Math.min(length, word.length) - 1]!]);
+			}
+		}
+
+		for (const phrase of phrases) {
+			for (let first = 0; first + phrase.words.length <= words.length; first++) {
+				const inRow = phrase.words.every((word, offset) => {
+					const candidate = words[first + offset]!.word;
+					return offset === phrase.words.length - 1 ? candidate.startsWith(word) : candidate === word;
+				});
+				if (inRow) {
+					const last = words[first + phrase.words.length - 1]!;
+					ranges.push([map.start[words[first]!.start]!, map.end[last.start + phrase.words.at(-1)!.length - 1]!]);
+				}
+			}
+		}
+
+		if (ranges.length > 0) {
+			highlights[path] = mergeRanges(ranges);
+		}
+	}
+
+	return highlights;
+}
+
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+	ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	const merged: Array<[number, number]> = [];
+	for (const range of ranges) {
+		const last = merged.at(-1);
+		if (last && range[0] <= last[1]) {
+			last[1] = Math.max(last[1], range[1]);
+		} else {
+			merged.push([range[0], range[1]]);
+		}
+	}
+
+	return merged;
+}
+
+/** Parses and runs a query in one step. */
+export function searchText(index: SearchIndex, text: string, options: SearchOptions = {}): SearchResults & {query: ParsedQuery} {
+	const query = parseQuery(text);
+	return {...search(index, query, options), query};
+}
+
+/**
+ * One ranked list across kinds, for a single list of results: by score, then actors before events
+ * before quotes, then in the order of their own list.
+ */
+export function rankedHits(results: Pick<SearchResults, 'events' | 'actors' | 'quotes'>): Hit[] {
+	const lists = [results.actors, results.events, results.quotes];
+	return lists
+		.flatMap((list, order) => list.map((hit, position) => ({hit, order, position})))
+		.sort((a, b) => a.hit.score - b.hit.score || a.order - b.order || a.position - b.position)
+		.map(({hit}) => hit);
+}
