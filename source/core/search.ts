@@ -4,7 +4,7 @@ import {edtf} from './edtf.js';
 import {type FilterValue, type ParsedQuery, parseQuery, type QueryError, type ResultKind, resultKinds} from './query.js';
 import {type Actor, type Event, eventStatuses, type Quote} from './schema.js';
 import {
-	editDistance, fold, foldedWords, type FoldMap, foldWithMap, prefixEditDistance, typoBudget, wordSet,
+	editDistance, fold, foldedWords, type FoldMap, foldWithMap, prefixEditDistance, stem, typoBudget, wordSet,
 } from './text.js';
 
 /**
@@ -83,7 +83,8 @@ const fieldGroups: Record<ResultKind, readonly FieldGroup[]> = {
 	actor: [
 		{name: 'name', weight: 3},
 		{name: 'aliases', weight: 2.5},
-		{name: 'role', weight: 1},
+		// Analysts look people up by office ("kremlin spokesman", "president of france") too.
+		{name: 'role', weight: 2},
 	],
 	quote: [
 		{name: 'text', weight: 2},
@@ -199,7 +200,9 @@ type Posting = {readonly docs: Int32Array; readonly masks: Uint8Array};
 
 type Variant = {
 	readonly word: number;
+	/** Exact 1; completions 0.75-0.95; other forms 0.72-0.87; typos 0.4-0.7. */
 	readonly quality: number;
+	readonly kind: 'exact' | 'prefix' | 'stem' | 'typo';
 	/** How many leading folded characters of the word matched: for highlights. */
 	readonly matched: number;
 };
@@ -315,15 +318,16 @@ export class SearchIndex {
 			return table;
 		});
 
-		// Newest first, undated last; actors by name.
-		const newestFirst = (start: number, items: ReadonlyArray<{date: string | null}>): number[] => {
-			const dated: number[] = [];
-			const undated: number[] = [];
-			items.forEach((item, index) => {
-				(item.date === null ? undated : dated).push(start + index);
+		// Newest first (by the earliest day a date can mean), undated last, ties by id; actors by name.
+		const newestFirst = (start: number, items: ReadonlyArray<{id: string; date: string | null}>): number[] =>
+			items.map((_item, index) => start + index).sort((a, b) => {
+				const [left, right] = [this.earliest[a]!, this.earliest[b]!];
+				if (Number.isNaN(left) || Number.isNaN(right)) {
+					return Number(Number.isNaN(left)) - Number(Number.isNaN(right)) || compareIds(items[a - start]!.id, items[b - start]!.id);
+				}
+
+				return right - left || this.latest[b]! - this.latest[a]! || compareIds(items[a - start]!.id, items[b - start]!.id);
 			});
-			return [...dated.reverse(), ...undated];
-		};
 
 		this.browseOrder = {
 			event: newestFirst(0, events),
@@ -431,16 +435,16 @@ export class SearchIndex {
 
 	private expand(folded: string): Term {
 		const variants = new Map<number, Variant>();
-		const add = (word: number, quality: number, matched: number): void => {
+		const add = (word: number, quality: number, matched: number, kind: Variant['kind']): void => {
 			const existing = variants.get(word);
 			if (!existing || existing.quality < quality) {
-				variants.set(word, {word, quality, matched});
+				variants.set(word, {word, quality, matched, kind});
 			}
 		};
 
 		const exact = this.wordId.get(folded);
 		if (exact !== undefined) {
-			add(exact, 1, folded.length);
+			add(exact, 1, folded.length, 'exact');
 		}
 
 		// Completions: the word as typed so far. Short prefixes take the shortest completions.
@@ -457,7 +461,16 @@ export class SearchIndex {
 			}
 
 			for (const id of ids) {
-				add(id, 0.75 + (0.2 * folded.length) / this.vocabulary[id]!.length, folded.length);
+				add(id, 0.75 + (0.2 * folded.length) / this.vocabulary[id]!.length, folded.length, 'prefix');
+			}
+		}
+
+		// Other forms of the word: `abducted` finds `abduction`, `talks` finds `talking`.
+		const root = /\d/.test(folded) ? folded : stem(folded);
+		if (root !== folded) {
+			const [low, high] = this.prefixRange(root);
+			for (let id = low; id < high && id < low + 512; id++) {
+				add(id, 0.72 + (0.15 * root.length) / this.vocabulary[id]!.length, root.length, 'stem');
 			}
 		}
 
@@ -494,11 +507,11 @@ export class SearchIndex {
 				const word = this.vocabulary[id]!;
 				const distance = editDistance(folded, word, budget);
 				if (distance <= budget) {
-					add(id, 0.7 - 0.15 * (distance - 1), word.length);
+					add(id, 0.7 - 0.15 * (distance - 1), word.length, 'typo');
 				} else if (word.length > folded.length && folded.length >= 5) {
 					const prefixDistance = prefixEditDistance(folded, word, budget);
 					if (prefixDistance <= budget) {
-						add(id, 0.55 - 0.15 * (prefixDistance - 1), Math.min(word.length, folded.length));
+						add(id, 0.55 - 0.15 * (prefixDistance - 1), Math.min(word.length, folded.length), 'typo');
 					}
 				}
 			}
@@ -841,7 +854,7 @@ function resolveActors(index: SearchIndex, value: FilterValue): Set<string> {
 
 	// Exact words and prefixes first; typos only when they find nobody. So `actor:zelensky` is
 	// Zelensky and not also Zelenska, one letter away, while `actor:zelenksy` still finds him.
-	const strict = terms.map((term) => ({...term, variants: term.variants.filter((variant) => variant.quality >= 0.75)}));
+	const strict = terms.map((term) => ({...term, variants: term.variants.filter((variant) => variant.kind === 'exact' || variant.kind === 'prefix')}));
 	for (const attempt of [strict, terms]) {
 		const {docs} = index.match(attempt, new Set(['actor']), {actor: actorNameMask});
 		if (docs.length > 0) {
@@ -1138,7 +1151,8 @@ export function search(index: SearchIndex, query: ParsedQuery, options: SearchOp
 			continue;
 		}
 
-		const chosen = topCandidates(list, matched, candidateLimit);
+		const chosenPositions = topCandidates(list, matched, candidateLimit);
+		const chosen = chosenPositions.map((position) => matched.docs[position]!);
 		const fuse = new Fuse<FuseDoc>(
 			// A list (aliases, actors of an event) is one field, so that it counts once however long it is.
 			chosen.map((doc) => ({doc, fields: index.fields[doc]!})),
@@ -1147,9 +1161,14 @@ export function search(index: SearchIndex, query: ParsedQuery, options: SearchOp
 		const ranked = fuse.search(fuseQuery)
 			.map((result) => ({doc: result.item.doc, score: result.score ?? 1}))
 			.sort((a, b) => a.score - b.score || compareIds(idOf(index, a.doc), idOf(index, b.doc)));
-		if (list.length <= candidateLimit) {
-			total[listName[kind]] = ranked.length;
-		}
+		// What the index matched and fuse.js could not score (another form of a word, two typos in a
+		// short one) follows, by the weight of the fields it matched in, with the score of no match.
+		const scored = new Set(ranked.map(({doc}) => doc));
+		const preScore = new Map(chosenPositions.map((position) => [matched.docs[position]!, matched.scores[position]!]));
+		ranked.push(...chosen
+			.filter((doc) => !scored.has(doc))
+			.sort((a, b) => preScore.get(b)! - preScore.get(a)! || compareIds(idOf(index, a), idOf(index, b)))
+			.map((doc) => ({doc, score: 1})));
 
 		results[listName[kind]] = ranked.slice(0, limit).map(({doc, score}) => ({
 			id: idOf(index, doc),
@@ -1169,8 +1188,8 @@ function isBlank(query: ParsedQuery): boolean {
 }
 
 /**
- * The documents at the best `limit` positions of `matched` by pre-score, in document order; ties go
- * to the later document (newer, for events and quotes).
+ * The best `limit` positions of `matched` by pre-score, in document order; ties go to the later
+ * document (newer, for events and quotes).
  */
 function topCandidates(positions: readonly number[], matched: Matches, limit: number): number[] {
 	const {docs, scores} = matched;
@@ -1222,7 +1241,7 @@ function topCandidates(positions: readonly number[], matched: Matches, limit: nu
 		positions = heap;
 	}
 
-	return positions.map((position) => docs[position]!).sort((a, b) => a - b);
+	return [...positions].sort((a, b) => docs[a]! - docs[b]!);
 }
 
 function highlightsOf(index: SearchIndex, doc: number, matchedLength: ReadonlyMap<string, number>, phrases: readonly Phrase[]): Highlights {

@@ -7,8 +7,9 @@
  *    (`Зеленський` → `zelenskyi`, `Макрон` → `makron`), with `г` read as Ukrainian `h` in words that
  *    have a Ukrainian-only letter (і ї є ґ) and as Russian `g` otherwise;
  * 3. a phonetic key on the Latin letters, so that transliterations converge: `c`/`q` → `k` (but
- *    `ch` stays), `ck` → `k`, `ph` → `f`, `w` → `v`, `x` → `ks`, `y` → `i`, and doubled letters
- *    collapse (`Zelenskyy` → `zelenski`, `Witkoff` → `vitkof`);
+ *    `ch` stays), `ck` → `k`, `ph` → `f`, `w` → `v`, `x` → `ks`, `y` → `i`, `zh` → `z`, and doubled
+ *    letters collapse (`Zelenskyy` → `zelenski`, `Witkoff` → `vitkof`, `Париж` → `pariz`, a typo
+ *    away from `paris`);
  * 4. everything that is neither letter nor digit becomes a space; an apostrophe between letters is
  *    dropped (`Kyiv's` → `kivs`, `В'ячеслав` → `viacheslav`).
  *
@@ -233,6 +234,17 @@ function stageTwo(count: number, start: number[] | null, end: number[] | null): 
 				break;
 			}
 
+			case 'z': {
+				if (next === 'h') {
+					emit('z', from, stageEnd[index + 1]!);
+					index++;
+				} else {
+					emit('z', from, to);
+				}
+
+				break;
+			}
+
 			case 'q': {
 				emit('k', from, to);
 				break;
@@ -431,6 +443,27 @@ function alignment(a: string, b: string, max: number, prefix: boolean): number {
 	}
 
 	return Math.min(result, max + 1);
+}
+
+const suffixes = ['ions', 'ion', 'ings', 'ing', 'ers', 'er', 'ed', 's'];
+
+/**
+ * A folded word without one common English ending (`abdukted`, `abdukts`, `abduktion` → `abdukt`,
+ * `talks` → `talk`), so that other forms of the word can be found as completions of it. Words of
+ * the stem would be shorter than four letters, and endings in `ss`, `us` and `is`, stay whole.
+ */
+export function stem(folded: string): string {
+	for (const suffix of suffixes) {
+		if (folded.endsWith(suffix) && folded.length - suffix.length >= 4) {
+			if (suffix === 's' && /[sui]s$/.test(folded)) {
+				return folded;
+			}
+
+			return folded.slice(0, -suffix.length);
+		}
+	}
+
+	return folded;
 }
 
 /** How many typos a word of this length may carry and still match. */

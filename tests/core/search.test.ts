@@ -108,6 +108,16 @@ describe('search: what is searched', () => {
 		expect(ids(find(index, 'noël').actors)).toEqual(['barrot']);
 	});
 
+	it('finds other forms of a word, after the form typed', () => {
+		const index = createSearchIndex(dataset({events: [
+			event('abduction', {title: 'Russia abducts children', tags: ['abduction']}),
+			event('abducted', {title: 'Panel', summary: 'He spoke about the abducted children.'}),
+			event('unrelated', {title: 'Children play'}),
+		]}));
+		expect(ids(find(index, 'abducted children').events).sort()).toEqual(['abducted', 'abduction']);
+		expect(ids(find(index, 'abduction').events)).toEqual(['abduction', 'abducted']);
+	});
+
 	it('matches a word as it is typed', () => {
 		const index = createSearchIndex(dataset({actors: [actor('macron', 'Emmanuel Macron')]}));
 		for (const prefix of ['ma', 'mac', 'macr', 'macro', 'macor']) {

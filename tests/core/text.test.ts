@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {
-	editDistance, fold, foldedWords, foldWithMap, originalRange, prefixEditDistance, transliterate, typoBudget,
+	editDistance, fold, foldedWords, foldWithMap, originalRange, prefixEditDistance, stem, transliterate, typoBudget,
 } from '../../source/core/text.js';
 
 describe('fold', () => {
@@ -14,6 +14,7 @@ describe('fold', () => {
 		['Peskov', ['Песков', 'peskov']],
 		['Kyiv', ['Київ', 'kyiv']],
 		['Kharkiv', ['Харків']],
+		['Zhytomyr', ['Житомир', 'Zytomyr']],
 		['Élysée', ['Elysee', 'elysee', 'ÉLYSÉE']],
 		['Łódź', ['Lodz']],
 		['Straße', ['Strasse']],
@@ -127,6 +128,18 @@ describe('prefixEditDistance', () => {
 		expect(prefixEditDistance('makor', 'makron', 1)).toBe(1);
 		expect(prefixEditDistance('zelx', 'zelenski', 1)).toBe(1);
 		expect(prefixEditDistance('xyz', 'makron', 1)).toBe(2);
+	});
+});
+
+describe('stem', () => {
+	it('drops one common ending so that other forms of the word are completions of it', () => {
+		expect(['abdukted', 'abdukts', 'abduktion', 'talks', 'meeting', 'ministers'].map((word) => stem(word)))
+			.toEqual(['abdukt', 'abdukt', 'abdukt', 'talk', 'meet', 'minist']);
+	});
+
+	it('leaves short words and endings in ss, us and is alone', () => {
+		expect(['news', 'pres', 'status', 'analisis', 'kiv', 'makron'].map((word) => stem(word)))
+			.toEqual(['news', 'pres', 'status', 'analisis', 'kiv', 'makron']);
 	});
 });
 
