@@ -27,6 +27,9 @@ async function runDashboard(linked: LinkedDataset, name: string): Promise<number
 		process.env.FORCE_COLOR = '0';
 	}
 
+	// React's development build checks and times every render: several times slower per keystroke.
+	process.env.NODE_ENV ??= 'production';
+
 	// Ink draws nothing until exit when it sees CI set; here both ends are a terminal, so someone is
 	// watching. It reads the variables once, when first imported, which is just below.
 	delete process.env.CI;

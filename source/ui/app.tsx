@@ -186,9 +186,11 @@ export function App({linked, name, size: fixedSize}: AppProps): React.JSX.Elemen
 	viewRef.current = view;
 
 	useInput((input, key) => {
-		const command = commandFor(input, key);
-		if (command) {
-			setState((current) => reduce(current, command, viewRef.current));
+		// Ink hands over a run of typed characters as one input ("jjj" when a key repeats fast).
+		const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
+		const commands = presses.map((each) => commandFor(each, key)).filter((command) => command !== undefined);
+		if (commands.length > 0) {
+			setState((current) => commands.reduce((state, command) => reduce(state, command, viewRef.current), current));
 		}
 	});
 

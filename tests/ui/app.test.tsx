@@ -308,3 +308,14 @@ describe('the README', () => {
 		}
 	});
 });
+
+describe('fast typing', () => {
+	it('applies every key of a run that arrives in one chunk', async () => {
+		const {frame, press} = await open();
+		await press('g');
+		await press('jj');
+		expect(selectedLine(frame())[0]).toContain('Council to vote');
+		await press('kkk');
+		expect(selectedLine(frame())[0]).toContain('Dockworkers strike');
+	});
+});
