@@ -86,6 +86,10 @@ if (cli.flags.version && commandName === undefined) {
 			failUsage(`${shown} needs a value: ${shown} ${spec.value ?? 'VALUE'}`);
 		}
 
+		if (spec.choices && !spec.choices.includes(String(flags[name]))) {
+			failUsage(`${shown} must be one of ${spec.choices.join(', ')}, not "${String(flags[name])}"`);
+		}
+
 		if (spec.type === 'number' && !Number.isFinite(flags[name])) {
 			failUsage(`${shown} needs a number: ${shown} ${spec.value ?? 'N'}`);
 		}

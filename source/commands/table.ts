@@ -32,6 +32,8 @@ export type CommandSpec = {
 export const flagSpecs: readonly FlagSpec[] = [
 	{name: 'data', type: 'string', value: 'PATH', description: 'dataset folder, JSON file, or - for standard input (default: the bundled data/)'},
 	{name: 'json', type: 'boolean', description: 'print JSON for other tools'},
+	{name: 'limit', type: 'number', value: 'N', description: 'show at most N results (default 20)'},
+	{name: 'type', type: 'string', value: 'KIND', description: 'only results of one kind: event, actor or quote', choices: ['event', 'actor', 'quote']},
 	{name: 'help', type: 'boolean', shortFlag: 'h', description: 'show this help'},
 	{name: 'version', type: 'boolean', shortFlag: 'v', description: 'show the version'},
 ];
@@ -55,6 +57,15 @@ export const commands: readonly CommandSpec[] = [
 		examples: ['briefing validate', 'briefing validate --data ./my-data'],
 		maxInputs: 0,
 		load: async () => import('./validate.js'),
+	},
+	{
+		name: 'search',
+		usage: 'briefing search QUERY [--type event|actor|quote] [--limit N] [--json] [--data PATH]',
+		summary: 'Search events, actors and quotes; ranked results with type, date and snippet',
+		flags: ['data', 'json', 'limit', 'type'],
+		examples: ['briefing search macorn', 'briefing search "actor:peskov type:quote"', 'briefing search "paris talks since:2025-04" --json'],
+		maxInputs: 1,
+		load: async () => import('./search.js'),
 	},
 	{
 		name: 'export',

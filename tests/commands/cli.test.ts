@@ -8,7 +8,7 @@ describe('briefing --help and --version', () => {
 	it('lists every subcommand and flag with examples', () => {
 		const result = runCli(['--help']);
 		expect(result.code).toBe(0);
-		for (const command of ['validate', 'export', 'schema']) {
+		for (const command of ['validate', 'search', 'export', 'schema']) {
 			expect(result.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'));
 		}
 
@@ -34,13 +34,15 @@ describe('briefing --help and --version', () => {
 
 describe('bad usage', () => {
 	it.each([
-		[['frobnicate'], 'briefing: unknown command "frobnicate": the commands are validate, export, schema (see briefing --help)'],
+		[['frobnicate'], 'briefing: unknown command "frobnicate": the commands are validate, search, export, schema (see briefing --help)'],
 		[['validate', '--frob'], 'briefing: unknown flag --frob (see briefing validate --help)'],
 		[['validate', '-z'], 'briefing: unknown flag -z (see briefing validate --help)'],
 		[['validate', '--json'], 'briefing: validate does not take --json (see briefing validate --help)'],
 		[['validate', '--data'], 'briefing: --data needs a value: --data PATH'],
 		[['validate', 'extra'], 'briefing: validate does not take "extra" (see briefing validate --help)'],
 		[['--frob'], 'briefing: unknown flag --frob (see briefing --help)'],
+		[['search', 'x', '--type', 'person'], 'briefing: --type must be one of event, actor, quote, not "person"'],
+		[['search', 'x', '--limit', 'many'], 'briefing: --limit needs a number: --limit N'],
 	])('%j is one line on stderr and exit code 2', (args, message) => {
 		expect(runCli(args)).toEqual({code: 2, stdout: '', stderr: `${message}\n`});
 	});
