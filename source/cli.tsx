@@ -20,6 +20,11 @@ const argv = process.argv.slice(2).reduce<string[]>((joined, arg) => {
 	return joined;
 }, []);
 
+/** meow keys flags in camelCase: `--dry-run` is `dryRun`. */
+function camelCase(name: string): string {
+	return name.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+}
+
 const cli = meow({
 	importMeta: import.meta,
 	argv,
@@ -28,7 +33,7 @@ const cli = meow({
 	description: false,
 	help: false,
 	allowUnknownFlags: true,
-	flags: Object.fromEntries(flagSpecs.map((spec) => [spec.name, {type: spec.type, ...(spec.shortFlag ? {shortFlag: spec.shortFlag} : {})}])) as Record<string, {type: 'string'}>,
+	flags: Object.fromEntries(flagSpecs.map((spec) => [camelCase(spec.name), {type: spec.type, ...(spec.shortFlag ? {shortFlag: spec.shortFlag} : {})}])) as Record<string, {type: 'string'}>,
 });
 
 /** Flag names as typed, so that unknown ones are reported as the user wrote them. */
@@ -82,15 +87,16 @@ if (cli.flags.version && commandName === undefined) {
 		}
 
 		const spec = flagSpecs.find((each) => each.name === name)!;
-		if (spec.type === 'string' && (typeof flags[name] !== 'string' || flags[name] === '')) {
+		const value = flags[camelCase(name)];
+		if (spec.type === 'string' && (typeof value !== 'string' || value === '')) {
 			failUsage(`${shown} needs a value: ${shown} ${spec.value ?? 'VALUE'}`);
 		}
 
-		if (spec.choices && !spec.choices.includes(String(flags[name]))) {
-			failUsage(`${shown} must be one of ${spec.choices.join(', ')}, not "${String(flags[name])}"`);
+		if (spec.choices && !spec.choices.includes(String(value))) {
+			failUsage(`${shown} must be one of ${spec.choices.join(', ')}, not "${String(value)}"`);
 		}
 
-		if (spec.type === 'number' && !Number.isFinite(flags[name])) {
+		if (spec.type === 'number' && !Number.isFinite(value)) {
 			failUsage(`${shown} needs a number: ${shown} ${spec.value ?? 'N'}`);
 		}
 	}

@@ -1,0 +1,7 @@
+// Placeholder while the print command is being written; replaced by the real command.
+import {exitCode, printError} from '../io/output.js';
+
+export function run(): number {
+	printError('briefing: print is not available yet');
+	return exitCode.usage;
+}
