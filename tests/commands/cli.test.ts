@@ -8,7 +8,7 @@ describe('briefing --help and --version', () => {
 	it('lists every subcommand and flag with examples', () => {
 		const result = runCli(['--help']);
 		expect(result.code).toBe(0);
-		for (const command of ['validate', 'search', 'export', 'schema']) {
+		for (const command of ['validate', 'search', 'print', 'ingest', 'export', 'schema']) {
 			expect(result.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'));
 		}
 
@@ -34,7 +34,7 @@ describe('briefing --help and --version', () => {
 
 describe('bad usage', () => {
 	it.each([
-		[['frobnicate'], 'briefing: unknown command "frobnicate": the commands are validate, search, export, schema (see briefing --help)'],
+		[['frobnicate'], 'briefing: unknown command "frobnicate": the commands are validate, search, print, ingest, export, schema (see briefing --help)'],
 		[['validate', '--frob'], 'briefing: unknown flag --frob (see briefing validate --help)'],
 		[['validate', '-z'], 'briefing: unknown flag -z (see briefing validate --help)'],
 		[['validate', '--json'], 'briefing: validate does not take --json (see briefing validate --help)'],
