@@ -1,29 +1,34 @@
 import Fuse, {type IFuseOptions} from 'fuse.js';
 import type {LinkedDataset} from './dataset.js';
 import {edtf} from './edtf.js';
-import {type FilterValue, type ParsedQuery, parseQuery, type QueryError, type ResultKind, resultKinds} from './query.js';
+import {
+	type FilterValue, hasFilters, type ParsedQuery, parseQuery, type QueryError, type ResultKind, resultKinds,
+} from './query.js';
 import {type Actor, type Event, eventStatuses, type Quote} from './schema.js';
 import {
-	editDistance, fold, foldedWords, type FoldMap, foldWithMap, prefixEditDistance, stem, typoBudget, wordSet,
+	editDistance, fold, foldedWords, type FoldMap, foldWithMap, prefixEditDistance, stem, typoBudget,
 } from './text.js';
 
 /**
  * Search over events, actors and quotes, in two stages:
  *
  * 1. A candidate index: an inverted index from folded words (see `text.ts`) to the items holding
- *    them, with for each posting a bit mask of the fields the word occurs in, and a bigram index
- *    over the vocabulary. A query word is expanded against the vocabulary (exact, as a prefix,
- *    and within a small edit distance, typos found through shared bigrams, never by scanning the
- *    vocabulary), every query word must be found in an item, and the items are pre-scored by the
- *    weights of the fields they matched in. At most {@link candidateLimit} items per kind go on.
- * 2. fuse.js ranks those candidates: token search (every query word must match, in any field),
- *    per-field weights, `ignoreLocation` for long text. Ties are broken by id.
+ *    them, with for each posting a bit mask of the field groups the word occurs in, and a bigram
+ *    index over the vocabulary. A query word is expanded against the vocabulary: the word itself,
+ *    its completions (it may be half typed), other forms of it (`abducted` → `abduction`) and
+ *    words a typo or two away, found through shared bigrams rather than by scanning the
+ *    vocabulary. Every query word must be found in an item; the items found are pre-scored by the
+ *    weights of the fields they matched in and the closeness of the match, filters apply, and the
+ *    best {@link candidateLimit} of each kind go on.
+ * 2. fuse.js ranks those candidates: token search with `tokenMatch: 'all'` (every query word must
+ *    match, in any field), per-field weights, `ignoreLocation` for long text. Ties are broken by
+ *    id. Candidates fuse.js does not match (another form of a word) follow, by pre-score.
  *
- * Highlights come from the same word matching as stage 1 and are mapped back to the original
- * strings of the dataset.
+ * Highlights come from the word matching of stage 1 and are mapped back to the original strings
+ * of the dataset, so they mark exactly the characters that matched.
  */
 
-/** The most items per kind that fuse.js ranks for one query. */
+/** The most items per kind that fuse.js ranks for one query, unless a larger limit is asked for. */
 export const candidateLimit = 100;
 
 /** The most postings one query word may visit; see `SearchIndex.expand`. */
@@ -52,14 +57,17 @@ export type SearchResults = {
 	readonly events: readonly Hit[];
 	readonly actors: readonly Hit[];
 	readonly quotes: readonly Hit[];
-	/** How many items of each kind matched before the limit (an estimate past {@link candidateLimit}). */
+	/** How many items of each kind matched, before the limit. */
 	readonly total: {readonly events: number; readonly actors: number; readonly quotes: number};
 	/** Filters that are well-formed but match nothing in this dataset, such as `actor:nobody`. */
 	readonly warnings: readonly QueryError[];
 };
 
 export type SearchOptions = {
-	/** Results per kind; default {@link defaultLimit}. */
+	/**
+	 * Results per kind; default {@link defaultLimit}. Above {@link candidateLimit}, fuse.js ranks
+	 * that many candidates, which takes longer.
+	 */
 	readonly limit?: number;
 	/** Only this kind, on top of any `type:` filter of the query. */
 	readonly type?: ResultKind;
@@ -156,6 +164,30 @@ export function fieldText(linked: LinkedDataset, hit: Pick<Hit, 'id' | 'kind'>, 
 	return entry ? itemTexts(entry, linked).find((text) => text.path === path)?.text : undefined;
 }
 
+/** Splits a string into runs that are and are not highlighted, for drawing it. */
+export function highlightSegments(text: string, ranges: ReadonlyArray<readonly [number, number]> = []): Array<{text: string; match: boolean}> {
+	const segments: Array<{text: string; match: boolean}> = [];
+	let at = 0;
+	for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+		const from = Math.max(at, Math.min(start, text.length));
+		const to = Math.min(end, text.length);
+		if (from > at) {
+			segments.push({text: text.slice(at, from), match: false});
+		}
+
+		if (to > from) {
+			segments.push({text: text.slice(from, to), match: true});
+			at = to;
+		}
+	}
+
+	if (at < text.length) {
+		segments.push({text: text.slice(at), match: false});
+	}
+
+	return segments;
+}
+
 function itemOf(linked: LinkedDataset, kind: ResultKind, id: string): Item | undefined {
 	switch (kind) {
 		case 'event': {
@@ -238,6 +270,8 @@ export class SearchIndex {
 	readonly docTags: Relation;
 	/** @internal Per document, the position of an event's status in `eventStatuses`. */
 	readonly docStatus: Uint8Array;
+	/** @internal Per document, the rank of its id among all ids: ties are broken by it. */
+	readonly idRank: Int32Array;
 	private sourceTexts: string[][] | undefined;
 
 	// Scratch space, reused between queries.
@@ -269,9 +303,16 @@ export class SearchIndex {
 		this.fields = fields;
 		this.earliest = new Float64Array(count).fill(Number.NaN);
 		this.latest = new Float64Array(count).fill(Number.NaN);
+		// Dates repeat: parse each once.
+		const dates = new Map<string, {earliest: number; latest: number}>();
 		const setDate = (doc: number, date: string | null): void => {
 			if (date !== null) {
-				const parsed = edtf(date);
+				let parsed = dates.get(date);
+				if (parsed === undefined) {
+					parsed = edtf(date);
+					dates.set(date, parsed);
+				}
+
 				this.earliest[doc] = parsed.earliest;
 				this.latest[doc] = parsed.latest;
 			}
@@ -355,6 +396,13 @@ export class SearchIndex {
 			...quotes.map((quote) => numbers([quote.evidence.source], sourceNumber)),
 		]);
 		this.docTags = relation([...events.map((event) => numbers(event.tags, tagNumber)), ...actors.map(() => []), ...quotes.map(() => [])]);
+		this.idRank = new Int32Array(count);
+		this.docItem
+			.map((item, doc) => ({id: item.id, doc}))
+			.sort((a, b) => compareIds(a.id, b.id) || a.doc - b.doc)
+			.forEach(({doc}, rank) => {
+				this.idRank[doc] = rank;
+			});
 		this.docStatus = new Uint8Array(count);
 		events.forEach((event, index) => {
 			this.docStatus[index] = eventStatuses.indexOf(event.status);
@@ -725,6 +773,8 @@ function deltaDecode(values: readonly number[]): Int32Array {
 	return out;
 }
 
+const wordSeparator = /[ \n]/;
+
 function allItems(linked: LinkedDataset): Item[] {
 	return [
 		...linked.events.map((item): Item => ({kind: 'event', item})),
@@ -740,8 +790,8 @@ export function createSearchIndex(linked: LinkedDataset): SearchIndex {
 		let value = foldCache.get(text);
 		if (value === undefined) {
 			value = fold(text);
-			// Names and tags repeat across items; long text rarely does.
-			if (text.length < 200) {
+			// Names, aliases and tags repeat across items; titles and summaries rarely do.
+			if (text.length < 48) {
 				foldCache.set(text, value);
 			}
 		}
@@ -750,8 +800,14 @@ export function createSearchIndex(linked: LinkedDataset): SearchIndex {
 	};
 
 	const fields: string[][] = [];
-	const postingDocs = new Map<string, number[]>();
-	const postingMasks = new Map<string, number[]>();
+	// Words get numbers as they are first seen, and are sorted at the end.
+	const wordNumber = new Map<string, number>();
+	const words: string[] = [];
+	const postingDocs: number[][] = [];
+	const postingMasks: number[][] = [];
+	// The field groups each word is in, for the item at hand, and the words it has.
+	const itemMask: number[] = [];
+	const itemWords: number[] = [];
 	for (const [doc, entry] of allItems(linked).entries()) {
 		const groups = fieldGroups[entry.kind].map((): string[] => []);
 		for (const text of itemTexts(entry, linked)) {
@@ -760,27 +816,42 @@ export function createSearchIndex(linked: LinkedDataset): SearchIndex {
 
 		const docFields = groups.map((values) => values.join('\n'));
 		fields.push(docFields);
-		const masks = new Map<string, number>();
 		for (const [group, value] of docFields.entries()) {
-			for (const word of wordSet(value.replaceAll('\n', ' '))) {
-				masks.set(word, (masks.get(word) ?? 0) | (1 << group));
+			for (const word of value.split(wordSeparator)) {
+				if (word === '') {
+					continue;
+				}
+
+				let number = wordNumber.get(word);
+				if (number === undefined) {
+					number = words.length;
+					wordNumber.set(word, number);
+					words.push(word);
+					postingDocs.push([]);
+					postingMasks.push([]);
+					itemMask.push(0);
+				}
+
+				if (itemMask[number] === 0) {
+					itemWords.push(number);
+				}
+
+				itemMask[number]! |= 1 << group;
 			}
 		}
 
-		for (const [word, mask] of masks) {
-			const docs = postingDocs.get(word);
-			if (docs) {
-				docs.push(doc);
-				postingMasks.get(word)!.push(mask);
-			} else {
-				postingDocs.set(word, [doc]);
-				postingMasks.set(word, [mask]);
-			}
+		for (const number of itemWords) {
+			postingDocs[number]!.push(doc);
+			postingMasks[number]!.push(itemMask[number]!);
+			itemMask[number] = 0;
 		}
+
+		itemWords.length = 0;
 	}
 
-	const vocabulary = [...postingDocs.keys()].sort();
-	const postings = vocabulary.map((word) => ({docs: Int32Array.from(postingDocs.get(word)!), masks: Uint8Array.from(postingMasks.get(word)!)}));
+	const order = words.map((_word, number) => number).sort((a, b) => compareIds(words[a]!, words[b]!));
+	const vocabulary = order.map((number) => words[number]!);
+	const postings = order.map((number) => ({docs: Int32Array.from(postingDocs[number]!), masks: Uint8Array.from(postingMasks[number]!)}));
 	return new SearchIndex(linked, fields, vocabulary, postings);
 }
 
@@ -1104,7 +1175,7 @@ export function search(index: SearchIndex, query: ParsedQuery, options: SearchOp
 
 	if (!hasText) {
 		// Filters only (or nothing at all): every item that passes, in browsing order.
-		if (isBlank(query)) {
+		if (!hasFilters(query)) {
 			return {...empty, total, warnings: plan.warnings};
 		}
 
@@ -1151,7 +1222,7 @@ export function search(index: SearchIndex, query: ParsedQuery, options: SearchOp
 			continue;
 		}
 
-		const chosenPositions = topCandidates(list, matched, candidateLimit);
+		const chosenPositions = topCandidates(list, matched, Math.max(candidateLimit, limit), index.idRank);
 		const chosen = chosenPositions.map((position) => matched.docs[position]!);
 		const fuse = new Fuse<FuseDoc>(
 			// A list (aliases, actors of an event) is one field, so that it counts once however long it is.
@@ -1181,20 +1252,14 @@ export function search(index: SearchIndex, query: ParsedQuery, options: SearchOp
 	return {...results, total, warnings: plan.warnings};
 }
 
-function isBlank(query: ParsedQuery): boolean {
-	const {filters} = query;
-	return filters.actors.length === 0 && filters.tags.length === 0 && filters.sources.length === 0
-		&& filters.since === null && filters.until === null && filters.statuses.length === 0 && filters.types.length === 0;
-}
-
 /**
- * The best `limit` positions of `matched` by pre-score, in document order; ties go to the later
- * document (newer, for events and quotes).
+ * The best `limit` positions of `matched` by pre-score, in document order; ties go to the smaller
+ * id, as they do in the ranking.
  */
-function topCandidates(positions: readonly number[], matched: Matches, limit: number): number[] {
+function topCandidates(positions: readonly number[], matched: Matches, limit: number, idRank: Int32Array): number[] {
 	const {docs, scores} = matched;
 	if (positions.length > limit) {
-		const better = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && docs[a]! > docs[b]!);
+		const better = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && idRank[docs[a]!]! < idRank[docs[b]!]!);
 		// A min-heap of the best so far: its root is the worst of them.
 		const heap: number[] = [];
 		const swap = (a: number, b: number): void => {

@@ -325,18 +325,6 @@ export function foldedWords(folded: string): Word[] {
 	return words;
 }
 
-/** The distinct words of a folded text, without offsets: for indexing. */
-export function wordSet(folded: string): Set<string> {
-	const set = new Set<string>();
-	for (const word of folded.split(' ')) {
-		if (word !== '') {
-			set.add(word);
-		}
-	}
-
-	return set;
-}
-
 /**
  * Transliterates Cyrillic to readable Latin (without the phonetic key): `Зеленський` →
  * `Zelenskyi`. For display and tests; matching uses {@link fold}.

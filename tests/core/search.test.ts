@@ -5,7 +5,7 @@ import {linkDataset, type LinkedDataset, validateDataset} from '../../source/cor
 import {parseQuery} from '../../source/core/query.js';
 import type {Actor, Dataset, Event, Quote} from '../../source/core/schema.js';
 import {
-	candidateLimit, createSearchIndex, fieldText, type Hit, rankedHits, search, type SearchIndex, searchIndexFromJSON,
+	candidateLimit, createSearchIndex, fieldText, highlightSegments, type Hit, rankedHits, search, type SearchIndex, searchIndexFromJSON,
 	type SearchOptions, searchText,
 } from '../../source/core/search.js';
 import {fixtures} from '../helpers/cli.js';
@@ -300,6 +300,10 @@ describe('search: ranking', () => {
 		expect(ids(results.events).slice(0, 6)).toEqual(['e007', 'e107', 'e207', 'e307', 'e407', 'e507']);
 		expect(results.events).toHaveLength(10);
 		expect(candidateLimit).toBeLessThanOrEqual(300);
+		// A caller that asks for more gets more, ranked the same way.
+		const more = find(manyIndex, 'ceasefire', {limit: 400});
+		expect(more.events).toHaveLength(400);
+		expect(ids(more.events).slice(0, 10)).toEqual(ids(results.events));
 	});
 });
 
@@ -326,6 +330,16 @@ describe('search: highlights', () => {
 		});
 		const [typo] = find(index, 'zelenskii peacekeepign').events;
 		expect(highlighted(linked, typo!)).toMatchObject({title: ['Zelenskyy', 'peacekeeping']});
+	});
+
+	it('split a string into runs for drawing', () => {
+		expect(highlightSegments('Paris talks on a ceasefire', [[0, 5], [17, 26]])).toEqual([
+			{text: 'Paris', match: true},
+			{text: ' talks on a ', match: false},
+			{text: 'ceasefire', match: true},
+		]);
+		expect(highlightSegments('Paris', [])).toEqual([{text: 'Paris', match: false}]);
+		expect(highlightSegments('Paris', [[3, 99], [0, 4]])).toEqual([{text: 'Pari', match: true}, {text: 's', match: true}]);
 	});
 
 	it('cover a whole phrase', () => {
