@@ -1,4 +1,4 @@
-import Fuse, {type IFuseOptions} from 'fuse.js';
+import Fuse, {type FuseIndex, type IFuseOptions} from 'fuse.js';
 import type {LinkedDataset} from './dataset.js';
 import {edtf} from './edtf.js';
 import {
@@ -21,8 +21,10 @@ import {
  *    weights of the fields they matched in and the closeness of the match, filters apply, and the
  *    best {@link candidateLimit} of each kind go on.
  * 2. fuse.js ranks those candidates: token search with `tokenMatch: 'all'` (every query word must
- *    match, in any field), per-field weights, `ignoreLocation` for long text. Ties are broken by
- *    id. Candidates fuse.js does not match (another form of a word) follow, by pre-score.
+ *    match, in any field), per-field weights, `ignoreLocation` for long text. Its score is eased
+ *    by how closely the item holds the query words (1 when all are there as typed), so that a word
+ *    found as typed outranks a completion, another form or a typo. Ties are broken by id.
+ *    Candidates fuse.js does not match (another form of a word) follow, by pre-score.
  *
  * Highlights come from the word matching of stage 1 and are mapped back to the original strings
  * of the dataset, so they mark exactly the characters that matched.
@@ -279,12 +281,15 @@ export class SearchIndex {
 	private readonly seen: Uint32Array;
 	private readonly best: Float64Array;
 	private readonly score: Float64Array;
+	private readonly bestQuality: Float64Array;
+	private readonly quality: Float64Array;
 	private stamp = 0;
 	private readonly touchedFirst: Int32Array;
 	private readonly touchedCurrent: Int32Array;
 	private readonly wordHits: Uint16Array;
 	private readonly termCache = new Map<string, Term>();
 	private readonly mapCache = new Map<string, FoldMap>();
+	private readonly rankers = new Map<ResultKind, Ranker>();
 
 	/** @internal Use {@link createSearchIndex} or {@link searchIndexFromJSON}. */
 	constructor(linked: LinkedDataset, fields: string[][], vocabulary: string[], postings: Posting[]) {
@@ -412,6 +417,8 @@ export class SearchIndex {
 		this.seen = new Uint32Array(count);
 		this.best = new Float64Array(count);
 		this.score = new Float64Array(count);
+		this.bestQuality = new Float64Array(count);
+		this.quality = new Float64Array(count);
 		this.touchedFirst = new Int32Array(count);
 		this.touchedCurrent = new Int32Array(count);
 		this.wordHits = new Uint16Array(vocabulary.length);
@@ -444,6 +451,17 @@ export class SearchIndex {
 			postings: this.postings.map((posting) => deltaEncode(posting.docs)),
 			masks: this.postings.map((posting) => [...posting.masks]),
 		};
+	}
+
+	/** @internal The fuse.js ranker of a kind, made on first use. */
+	ranker(kind: ResultKind): Ranker {
+		let ranker = this.rankers.get(kind);
+		if (!ranker) {
+			ranker = new Ranker(kind, this.kindRange[kind][0], this.kindRange[kind][1], this.fields);
+			this.rankers.set(kind, ranker);
+		}
+
+		return ranker;
 	}
 
 	/** @internal The fold map of a string, cached for the short ones (names, tags, titles repeat). */
@@ -625,7 +643,7 @@ export class SearchIndex {
 		const ordered = [...terms].sort((a, b) => a.size - b.size);
 		const kindAllowed = [kinds.has('event'), kinds.has('actor'), kinds.has('quote')];
 		const allowedMask = [allowed?.event ?? 0xFF, allowed?.actor ?? 0xFF, allowed?.quote ?? 0xFF];
-		const {matchedCount, seen, best, score} = this;
+		const {matchedCount, seen, best, score, bestQuality, quality} = this;
 		// Documents touched by the first term (a superset of the rest) and by the current one.
 		const first = this.touchedFirst;
 		let firstCount = 0;
@@ -664,9 +682,14 @@ export class SearchIndex {
 						if (weight > best[doc]!) {
 							best[doc] = weight;
 						}
+
+						if (variant.quality > bestQuality[doc]!) {
+							bestQuality[doc] = variant.quality;
+						}
 					} else {
 						seen[doc] = stamp;
 						best[doc] = weight;
+						bestQuality[doc] = variant.quality;
 						current[count++] = doc;
 					}
 				}
@@ -676,6 +699,7 @@ export class SearchIndex {
 				const doc = current[index]!;
 				matchedCount[doc] = position + 1;
 				score[doc]! += best[doc]!;
+				quality[doc] = position === 0 ? bestQuality[doc]! : quality[doc]! * bestQuality[doc]!;
 			}
 
 			if (position === 0) {
@@ -685,8 +709,10 @@ export class SearchIndex {
 
 		const docs = ordered.length > 0 ? current.slice(0, count) : new Int32Array(0);
 		const scores = new Float64Array(docs.length);
+		const qualities = new Float64Array(docs.length);
 		for (let index = 0; index < docs.length; index++) {
 			scores[index] = score[docs[index]!]!;
+			qualities[index] = quality[docs[index]!]!;
 		}
 
 		for (let index = 0; index < firstCount; index++) {
@@ -695,12 +721,15 @@ export class SearchIndex {
 			score[doc] = 0;
 		}
 
-		return {docs, scores};
+		return {docs, scores, qualities};
 	}
 }
 
-/** Documents and their pre-scores. */
-type Matches = {readonly docs: Int32Array; readonly scores: Float64Array};
+/**
+ * Documents, their pre-scores, and how closely they hold the query words: the product over words
+ * of the best match quality (1 when every word is there as typed).
+ */
+type Matches = {readonly docs: Int32Array; readonly scores: Float64Array; readonly qualities: Float64Array};
 
 /** A one-to-many relation from documents to small numbers: `list[start[doc]..start[doc + 1])`. */
 type Relation = {readonly start: Int32Array; readonly list: Int32Array};
@@ -1120,6 +1149,7 @@ function hasPhrase(field: string, phrase: Phrase): boolean {
 	return false;
 }
 
+/** What fuse.js sees of an item: its folded fields by group. A list (aliases, the actors of an event) is one field, so that it counts once however long it is. */
 type FuseDoc = {readonly doc: number; readonly fields: readonly string[]};
 
 function fuseOptions(kind: ResultKind): IFuseOptions<FuseDoc> {
@@ -1139,7 +1169,55 @@ function fuseOptions(kind: ResultKind): IFuseOptions<FuseDoc> {
 	};
 }
 
-const fuseOptionsByKind = Object.fromEntries(resultKinds.map((kind) => [kind, fuseOptions(kind)])) as Record<ResultKind, IFuseOptions<FuseDoc>>;
+type FuseRecord = NonNullable<Parameters<FuseIndex<FuseDoc>['setIndexRecords']>[0]>[number];
+
+/**
+ * fuse.js for one kind, made once per index: its records (the field values and their length
+ * norms) are made once per item, kept across keystrokes, and handed to it per query, so that a
+ * query costs only the ranking of its candidates. The token statistics fuse.js keeps for weighting
+ * query words are left empty, so every word of a query weighs the same whatever the candidates.
+ */
+class Ranker {
+	private readonly fuse: Fuse<FuseDoc>;
+	private readonly docs: FuseDoc[];
+	private readonly keys: NonNullable<IFuseOptions<FuseDoc>['keys']>;
+	private readonly records = new Map<number, FuseRecord>();
+
+	constructor(kind: ResultKind, private readonly start: number, end: number, fields: readonly string[][]) {
+		const options = fuseOptions(kind);
+		this.keys = options.keys!;
+		this.docs = [];
+		for (let doc = start; doc < end; doc++) {
+			this.docs.push({doc, fields: fields[doc]!});
+		}
+
+		this.fuse = new Fuse(this.docs, options, Fuse.createIndex(this.keys, []));
+	}
+
+	/** The documents fuse.js matches, with their scores, best first. */
+	rank(docs: readonly number[], query: string): Array<{doc: number; score: number}> {
+		const missing = docs.filter((doc) => !this.records.has(doc));
+		if (missing.length > 0) {
+			if (this.records.size + missing.length > 8192) {
+				this.records.clear();
+			}
+
+			const made = Fuse.createIndex(this.keys, missing.map((doc) => this.docs[doc - this.start]!)).records;
+			for (const [position, record] of made.entries()) {
+				this.records.set(missing[position]!, {...record, i: missing[position]! - this.start});
+			}
+		}
+
+		this.fuse.getIndex().setIndexRecords(docs.map((doc) => this.records.get(doc) ?? this.remake(doc)));
+		return this.fuse.search(query).map((result) => ({doc: result.item.doc, score: result.score ?? 1}));
+	}
+
+	private remake(doc: number): FuseRecord {
+		const record = {...Fuse.createIndex(this.keys, [this.docs[doc - this.start]!]).records[0]!, i: doc - this.start};
+		this.records.set(doc, record);
+		return record;
+	}
+}
 
 function idOf(index: SearchIndex, doc: number): string {
 	return index.docItem[doc]!.id;
@@ -1224,13 +1302,11 @@ export function search(index: SearchIndex, query: ParsedQuery, options: SearchOp
 
 		const chosenPositions = topCandidates(list, matched, Math.max(candidateLimit, limit), index.idRank);
 		const chosen = chosenPositions.map((position) => matched.docs[position]!);
-		const fuse = new Fuse<FuseDoc>(
-			// A list (aliases, actors of an event) is one field, so that it counts once however long it is.
-			chosen.map((doc) => ({doc, fields: index.fields[doc]!})),
-			fuseOptionsByKind[kind],
-		);
-		const ranked = fuse.search(fuseQuery)
-			.map((result) => ({doc: result.item.doc, score: result.score ?? 1}))
+		// Words found only approximately (a completion, another form, a typo) count for a little less
+		// than words found as typed: `foreign minister` is the Foreign Minister before the ministry.
+		const closeness = new Map(chosenPositions.map((position) => [matched.docs[position]!, matched.qualities[position]!]));
+		const ranked = index.ranker(kind).rank(chosen, fuseQuery)
+			.map(({doc, score}) => ({doc, score: 1 - ((1 - score) * closeness.get(doc)!)}))
 			.sort((a, b) => a.score - b.score || compareIds(idOf(index, a.doc), idOf(index, b.doc)));
 		// What the index matched and fuse.js could not score (another form of a word, two typos in a
 		// short one) follows, by the weight of the fields it matched in, with the score of no match.
