@@ -1,7 +1,7 @@
-import wrapAnsi from 'wrap-ansi';
 import type {LinkedDataset} from '../core/dataset.js';
 import {formatDateText} from '../core/edtf.js';
 import {sanitizeInline} from '../core/sanitize.js';
+import {wrapText} from '../core/wrap.js';
 import type {Actor, Event, Evidence, Quote} from '../core/schema.js';
 import {involvement, type Selection, sourceCount} from './model.js';
 
@@ -19,8 +19,7 @@ class Lines {
 
 	add(text: string, tone: Tone = 'body', indent = 0): this {
 		const clean = sanitizeInline(text);
-		const wrapped = wrapAnsi(clean, Math.max(4, this.width - indent), {hard: true, trim: true});
-		for (const line of wrapped.split('\n')) {
+		for (const line of wrapText(clean, Math.max(4, this.width - indent))) {
 			this.lines.push({text: ' '.repeat(indent) + line, tone});
 		}
 

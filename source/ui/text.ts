@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import {displayWidth} from '../core/wrap.js';
 
 /** Fitting styled text into a fixed number of terminal columns, wide characters counted as two. */
 
@@ -15,9 +15,7 @@ export type Segment = Style & {readonly text: string};
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
-export function displayWidth(text: string): number {
-	return stringWidth(text);
-}
+export {displayWidth};
 
 /**
  * Cuts segments to exactly `width` columns: an ellipsis marks a cut, spaces pad a short line, so a
