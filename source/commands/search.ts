@@ -33,26 +33,35 @@ export function fitWidth(text: string, width: number): string {
 	return `${out.trimEnd()}…`;
 }
 
-/** Up to `length` characters of text around its first highlight, on word boundaries. */
-function snippet(text: string, ranges: ReadonlyArray<[number, number]> | undefined, length = 160): string {
-	const first = ranges?.[0]?.[0] ?? 0;
-	if (text.length <= length || first < length / 3) {
-		return text;
+/**
+ * About `width` columns of one-line text around its first highlight: from the start when the
+ * highlight fits, else from a word a little before it; "…" marks what is cut.
+ */
+export function snippet(text: string, ranges: ReadonlyArray<readonly [number, number]> | undefined, width: number): string {
+	const line = sanitizeInline(text);
+	if (stringWidth(line) <= width) {
+		return line;
 	}
 
-	let start = Math.max(0, first - Math.floor(length / 4));
-	const space = text.lastIndexOf(' ', start);
-	start = space === -1 ? 0 : space + 1;
-	return `…${text.slice(start)}`;
+	// Highlights are offsets into the original; sanitizing only shortens runs of spaces and controls.
+	const first = Math.min(ranges?.[0]?.[0] ?? 0, line.length);
+	let start = 0;
+	if (stringWidth(line.slice(0, ranges?.[0]?.[1] ?? 0)) > width - 1) {
+		start = Math.max(0, first - Math.floor(width / 4));
+		const space = line.lastIndexOf(' ', start);
+		start = space === -1 ? start : space + 1;
+	}
+
+	return fitWidth(start > 0 ? `…${line.slice(start)}` : line, width);
 }
 
-type Line = {kind: ResultKind; id: string; date: string | null; label: string; snippet: string};
+type Line = {kind: ResultKind; id: string; date: string | null; label: string; text: string; ranges?: ReadonlyArray<[number, number]>; quoted: boolean};
 
 function describeHit(linked: LinkedDataset, hit: Hit): Line {
 	switch (hit.kind) {
 		case 'event': {
 			const event = linked.eventById.get(hit.id)!;
-			return {kind: hit.kind, id: hit.id, date: event.date, label: event.title, snippet: snippet(event.summary, hit.highlights.summary)};
+			return {kind: hit.kind, id: hit.id, date: event.date, label: event.title, text: event.summary, ranges: hit.highlights.summary, quoted: false};
 		}
 
 		case 'actor': {
@@ -61,13 +70,13 @@ function describeHit(linked: LinkedDataset, hit: Hit): Line {
 			const alias = hit.highlights.name ? undefined : Object.keys(hit.highlights).find((path) => path.startsWith('aliases['));
 			const aliasText = alias === undefined ? undefined : fieldText(linked, hit, alias);
 			const label = aliasText === undefined ? actor.name : `${actor.name} (${aliasText})`;
-			return {kind: hit.kind, id: hit.id, date: null, label, snippet: actor.role ?? actor.kind};
+			return {kind: hit.kind, id: hit.id, date: null, label, text: actor.role ?? actor.kind, quoted: false};
 		}
 
 		case 'quote': {
 			const quote = linked.quoteById.get(hit.id)!;
 			const speaker = linked.actorById.get(quote.speaker)?.name ?? quote.speaker;
-			return {kind: hit.kind, id: hit.id, date: quote.date, label: speaker, snippet: `“${snippet(quote.text, hit.highlights.text)}”`};
+			return {kind: hit.kind, id: hit.id, date: quote.date, label: speaker, text: quote.text, ranges: hit.highlights.text, quoted: true};
 		}
 	}
 }
@@ -117,7 +126,11 @@ export function run({input, flags}: CommandContext): number {
 	if (flags.json) {
 		const entries = hits.map((hit) => {
 			const line = describeHit(linked, hit);
-			return {kind: hit.kind, id: hit.id, score: hit.score, date: line.date, label: line.label, snippet: line.snippet, highlights: hit.highlights};
+			const text = snippet(line.text, line.ranges, 160);
+			return {
+				kind: hit.kind, id: hit.id, score: hit.score, date: line.date, label: line.label,
+				snippet: line.quoted ? `“${text}”` : text, highlights: hit.highlights,
+			};
 		});
 		printLine(terminalSafeJson({query: text, results: entries}));
 	} else {
@@ -128,9 +141,12 @@ export function run({input, flags}: CommandContext): number {
 		});
 		const dateWidth = Math.max(0, ...lines.map((line) => stringWidth(line.shownDate)));
 		for (const line of lines) {
-			const body = `${sanitizeInline(line.label)} — ${sanitizeInline(line.snippet)}`;
 			const date = line.shownDate + ' '.repeat(dateWidth - stringWidth(line.shownDate));
-			printLine(fitWidth(`${line.kind.padEnd(5)}  ${date}  ${body}`, width));
+			const head = `${line.kind.padEnd(5)}  ${date}  ${sanitizeInline(line.label)} — `;
+			// The snippet gets what the line has left, and shows its match when it can.
+			const room = Math.max(12, width - stringWidth(head) - (line.quoted ? 2 : 0));
+			const text = snippet(line.text, line.ranges, room);
+			printLine(fitWidth(`${head}${line.quoted ? `“${text}”` : text}`, width));
 		}
 	}
 

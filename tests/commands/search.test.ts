@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {fitWidth} from '../../source/commands/search.js';
+import {fitWidth, snippet} from '../../source/commands/search.js';
 import type {Dataset} from '../../source/core/schema.js';
 import {fixtures, runCli} from '../helpers/cli.js';
 
@@ -113,6 +113,24 @@ describe('briefing search', () => {
 		expect(line).toMatch(/^event {2}1 Mar 2024 {2}Port talks resume 東京東京東京 — 会議/);
 		expect(stringWidth(line!)).toBeLessThanOrEqual(100);
 		expect(line!.endsWith('…')).toBe(true);
+	});
+});
+
+describe('snippet', () => {
+	const text = 'Officials of Ukraine, France, the UK, Germany and the US met to review the peace effort and a ceasefire.';
+
+	it('is the whole text when it fits', () => {
+		expect(snippet('Short text', [[0, 5]], 40)).toBe('Short text');
+	});
+
+	it('starts at the beginning when the first match fits, and cuts the end', () => {
+		expect(snippet(text, [[13, 20]], 30)).toBe('Officials of Ukraine, France,…');
+	});
+
+	it('starts a little before a late match, on a word', () => {
+		const shown = snippet(text, [[93, 102]], 30);
+		expect(shown).toBe('…effort and a ceasefire.');
+		expect(stringWidth(shown)).toBeLessThanOrEqual(30);
 	});
 });
 
