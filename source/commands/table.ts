@@ -71,11 +71,11 @@ export const commands: readonly CommandSpec[] = [
 	},
 	{
 		name: 'search',
-		usage: 'briefing search QUERY [--type event|actor|quote] [--limit N] [--json] [--data PATH]',
+		usage: 'briefing search QUERY... [--type event|actor|quote] [--limit N] [--json] [--data PATH]',
 		summary: 'Search events, actors and quotes; ranked results with type, date and snippet',
 		flags: ['data', 'json', 'limit', 'type'],
-		examples: ['briefing search macorn', 'briefing search "actor:peskov type:quote"', 'briefing search "paris talks since:2025-04" --json'],
-		maxInputs: 1,
+		examples: ['briefing search macorn', 'briefing search actor:peskov type:quote', 'briefing search paris talks since:2025-04 --json'],
+		maxInputs: Number.POSITIVE_INFINITY,
 		load: async () => import('./search.js'),
 	},
 	{

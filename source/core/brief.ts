@@ -231,7 +231,7 @@ function gaps(linked: LinkedDataset, draft: Draft, numbers: ReadonlyMap<string, 
 	const shown = [...draft.developments, ...draft.next];
 	const single = shown.filter((event) => distinctSources(event) === 1).length;
 	if (single > 0) {
-		lines.push(`${single} of ${plural(shown.length, 'development')} on this page rest on a single source.`);
+		lines.push(`${single} of ${plural(shown.length, 'development')} on this page ${single === 1 ? 'rests' : 'rest'} on a single source.`);
 	}
 
 	const uncertain = shown.filter((event) => event.date !== null && edtf(event.date).qualifier !== null).length;

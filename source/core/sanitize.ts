@@ -23,6 +23,11 @@ export function sanitizeInline(text: string): string {
 	return clean(text.replace(/\r\n?|[\n\t\u2028\u2029\u0085]/g, ' ')).replace(/ {2,}/g, ' ').trim();
 }
 
+/** A piece of a one-line string (a highlighted match): like `sanitizeInline`, but its edges keep their spaces. */
+export function sanitizeFragment(text: string): string {
+	return clean(text.replace(/\r\n?|[\n\t\u2028\u2029\u0085]/g, ' ')).replace(/ {2,}/g, ' ');
+}
+
 /** For multi-line display: line breaks are kept (CRLF becomes LF), tabs become spaces. */
 export function sanitizeBlock(text: string): string {
 	return clean(text.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n').replace(/\t/g, '    '));

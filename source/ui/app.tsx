@@ -1,20 +1,26 @@
+import path from 'node:path';
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
+import {composeBrief, renderText} from '../core/brief.js';
+import {type BriefRequest, resolveBrief} from '../core/brief-request.js';
 import type {LinkedDataset} from '../core/dataset.js';
 import {formatDateText} from '../core/edtf.js';
+import {describeSpan, parseQuery} from '../core/query.js';
 import {sanitizeInline} from '../core/sanitize.js';
+import {createSearchIndex, search, type SearchIndex} from '../core/search.js';
 import {type DetailLine, detailLines, type Tone} from './detail.js';
-import {bindings, commandFor, groups} from './keymap.js';
+import {bindings, type Command, commandFor, groups} from './keymap.js';
 import {
 	type Box as Area, computeLayout, contentHeight, contentWidth, type Layout, minimumColumns, minimumRows,
 	type PaneId, paneIds, paneTitles,
 } from './layout.js';
 import {
-	actorsByInvolvement, type ListShape, paneItems, type Selection, timelineModel, uniformModel, windowStart,
+	actorsByInvolvement, type ListShape, type PaneMatches, paneItems, paneMatches, type Selection, timelineModel, uniformModel, windowStart,
 } from './model.js';
 import {actorRows, quoteRows, type RowState, separatorRow, timelineRow} from './rows.js';
-import {cursorOf, initialState, reduce, type State, type View} from './state.js';
+import {cursorOf, initialState, modeOf, reduce, type State, typeText, type View} from './state.js';
 import {fitSegments, plain, type Segment, spread} from './text.js';
+import {wrapText} from '../core/wrap.js';
 
 function Line({segments}: {readonly segments: readonly Segment[]}): React.JSX.Element {
 	return (
@@ -40,7 +46,7 @@ function Line({segments}: {readonly segments: readonly Segment[]}): React.JSX.El
 
 function Pane({title, count, focused, area, lines}: {
 	readonly title: string;
-	readonly count?: number;
+	readonly count?: number | string;
 	readonly focused: boolean;
 	readonly area: Area;
 	readonly lines: ReadonlyArray<readonly Segment[]>;
@@ -111,86 +117,220 @@ function helpLines(width: number): DetailLine[] {
 			lines.push({text: '', tone: 'body'});
 		}
 
-		lines.push({text: group, tone: 'heading'});
+		lines.push({text: group === 'Search' ? 'Search (type after /; these keys work while typing)' : group, tone: 'heading'});
 		for (const binding of bindings.filter((each) => each.group === group)) {
 			lines.push({text: `  ${binding.keys.padEnd(keyWidth)}${binding.description}`, tone: 'body'});
 		}
 	}
 
-	lines.push({text: '', tone: 'body'}, {text: 'Timeline marks: » scheduled, × cancelled, … postponed; Nsrc = distinct sources.', tone: 'meta'});
-	lines.push({text: '? or Esc closes this help.', tone: 'meta'});
-	return lines.flatMap((line) => (line.text.length > width ? [{...line, text: line.text.slice(0, width)}] : [line]));
+	lines.push({text: '', tone: 'body'}, {text: 'Marks: › selected, * pinned, • part of the selected event; » scheduled, × cancelled, … postponed; Nsrc = distinct sources.', tone: 'meta'});
+	lines.push({text: 'Search filters: actor: tag: since: until: source: status: type: (e.g. actor:peskov since:2025-01)', tone: 'meta'});
+	lines.push({text: 'j/k scroll this help; ? or Esc closes it.', tone: 'meta'});
+	return lines.flatMap((line) => wrapText(line.text, width).map((text) => ({...line, text})));
 }
+
+/** The briefing the preview shows and `w` writes: of the pins, or else of what the panes show. */
+function briefRequest(linked: LinkedDataset, state: State): BriefRequest {
+	if (state.pins.length > 0) {
+		return {pinned: state.pins.map((key) => {
+			const [kind, ...rest] = key.split(':');
+			return {kind: kind as 'event' | 'quote' | 'actor', id: rest.join(':')};
+		})};
+	}
+
+	const actor = state.filter ? linked.actorById.get(state.filter.actor)?.id : undefined;
+	return {
+		...(actor ? {actor} : {}),
+		...(state.search.text.trim() ? {query: state.search.text} : {}),
+	};
+}
+
+/** Writes the briefing for the `w` prompt; the format follows the file's extension. */
+export type BriefWriter = (file: string, request: BriefRequest) => string;
+
 
 export type AppProps = {
 	readonly linked: LinkedDataset;
 	readonly name: string;
 	/** A fixed size for tests; otherwise the terminal's, followed live. */
 	readonly size?: {columns: number; rows: number};
+	/** Pins as saved for this dataset, and where to save them; none when the data came from a pipe. */
+	readonly initialPins?: readonly string[];
+	readonly savePins?: (pins: readonly string[]) => string | undefined;
+	/** Messages for the footer at start, such as pins dropped because their item is gone. */
+	readonly notices?: readonly string[];
+	readonly writeBrief?: BriefWriter;
 };
 
-export function App({linked, name, size: fixedSize}: AppProps): React.JSX.Element {
+/** The index is built on the first search, so that opening the dashboard never waits for it. */
+function useSearchResults(linked: LinkedDataset, text: string): {matches: PaneMatches | undefined; errors: string[]; index: () => SearchIndex} {
+	const indexRef = useRef<SearchIndex | undefined>(undefined);
+	const index = (): SearchIndex => {
+		indexRef.current ??= createSearchIndex(linked);
+		return indexRef.current;
+	};
+
+	const [found, setFound] = useState<{text: string; matches: PaneMatches | undefined; errors: string[]}>({text: '', matches: undefined, errors: []});
+	useEffect(() => {
+		if (text.trim() === '') {
+			setFound({text, matches: undefined, errors: []});
+			return;
+		}
+
+		// The keystroke is drawn first; if another comes before this runs, this search is dropped.
+		const timer = setTimeout(() => {
+			const query = parseQuery(text);
+			const results = search(index(), query);
+			setFound({
+				text,
+				matches: paneMatches(linked, results),
+				errors: [...query.errors, ...results.warnings].map((error) => `${describeSpan(error)}: ${error.message}`),
+			});
+		}, 0);
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [linked, text]);
+
+	return {matches: found.matches, errors: found.errors, index};
+}
+
+export function App({linked, name, size: fixedSize, initialPins = [], savePins, notices = [], writeBrief}: AppProps): React.JSX.Element {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const layout = computeLayout(size.columns, size.rows);
-	const [state, setState] = useState<State>(initialState);
+	const [state, setState] = useState<State>(() => ({...initialState, pins: [...initialPins], status: notices.length > 0 ? notices.join('; ') : null}));
+	const {matches, errors: searchErrors, index} = useSearchResults(linked, state.search.text);
+	const searching = matches !== undefined;
 
 	const ranked = useMemo(() => actorsByInvolvement(linked), [linked]);
-	const items = useMemo(() => paneItems(linked, ranked, state.filter), [linked, ranked, state.filter]);
+	const items = useMemo(() => paneItems(linked, ranked, state.filter, matches), [linked, ranked, state.filter, matches]);
 	const timeline = useMemo(() => timelineModel(items.timeline, linked.eventDate), [items.timeline, linked]);
 	const shapes: Record<PaneId, ListShape> = useMemo(() => ({
-		timeline,
+		// Search results are in rank order, so the timeline loses its month headings while searching.
+		timeline: searching ? uniformModel(items.timeline.length, 1) : timeline,
 		actors: uniformModel(items.actors.length, 2),
 		quotes: uniformModel(items.quotes.length, 2),
-	}), [timeline, items]);
+	}), [timeline, items, searching]);
 
 	const panes = layout.mode === 'too-small' ? undefined : layout.panes;
 	const heights = Object.fromEntries(paneIds.map((pane) => [pane, panes ? contentHeight(panes[pane]) : 0])) as Record<PaneId, number>;
 	const counts: Record<PaneId, number> = {timeline: items.timeline.length, actors: items.actors.length, quotes: items.quotes.length};
-	const defaults: Record<PaneId, number> = {timeline: timeline.latestDated, actors: 0, quotes: 0};
-	const partial = {counts, defaults, shapes, heights};
-	const cursor = (pane: PaneId): number => cursorOf(state, partial as unknown as View, pane);
+	const defaults: Record<PaneId, number> = {timeline: searching ? 0 : timeline.latestDated, actors: 0, quotes: 0};
+	const cursor = (pane: PaneId): number => cursorOf(state, {counts, defaults}, pane);
 
 	const selection: Selection = (() => {
-		const index = cursor(state.focus);
-		if (state.focus === 'timeline' && items.timeline[index]) {
-			return {kind: 'event', event: items.timeline[index]};
+		const at = cursor(state.focus);
+		if (state.focus === 'timeline' && items.timeline[at]) {
+			return {kind: 'event', event: items.timeline[at]};
 		}
 
-		if (state.focus === 'actors' && items.actors[index]) {
-			return {kind: 'actor', actor: items.actors[index]};
+		if (state.focus === 'actors' && items.actors[at]) {
+			return {kind: 'actor', actor: items.actors[at]};
 		}
 
-		if (state.focus === 'quotes' && items.quotes[index]) {
-			return {kind: 'quote', quote: items.quotes[index]};
+		if (state.focus === 'quotes' && items.quotes[at]) {
+			return {kind: 'quote', quote: items.quotes[at]};
 		}
 
 		return {kind: 'none', pane: state.focus};
 	})();
+	const selectedItem = selection.kind === 'none' ? selection.pane : selection.kind === 'event' ? selection.event : selection.kind === 'actor' ? selection.actor : selection.quote;
+	const selectedKey = selection.kind === 'none' ? undefined : `${selection.kind}:${(selectedItem as {id: string}).id}`;
 
 	const detailArea = layout.mode === 'too-small' ? {width: 0, height: 0} : layout.detail;
-	const detail = useMemo(() => detailLines(linked, selection, contentWidth(detailArea)), [linked, selection.kind === 'none' ? selection.pane : selection.kind === 'event' ? selection.event : selection.kind === 'actor' ? selection.actor : selection.quote, detailArea.width]);
-	const help = useMemo(() => helpLines(Math.max(10, size.columns - 4)), [size.columns]);
+	const detail = useMemo(() => detailLines(linked, selection, contentWidth(detailArea)), [linked, selectedItem, detailArea.width]);
 	const bodyHeight = layout.mode === 'too-small' ? 0 : layout.height - 2;
+	const overlayArea = {width: layout.columns, height: bodyHeight};
+	const help = useMemo(() => helpLines(Math.max(10, contentWidth(overlayArea))), [overlayArea.width]);
+	const preview = useMemo(() => {
+		if (state.overlay !== 'brief') {
+			return [];
+		}
 
+		const resolved = resolveBrief(linked, index, briefRequest(linked, state));
+		const brief = composeBrief(linked, resolved.selection, {
+			title: resolved.title,
+			...(resolved.scope ? {scope: resolved.scope} : {}),
+			pinned: new Set(state.pins.map((key) => key.slice(key.indexOf(':') + 1))),
+			lines: 60,
+			width: 80,
+		});
+		return renderText(brief, 80).map((text): DetailLine => ({text, tone: /^[A-Z][A-Z' ]+(\(|$)|^BRIEFING: /.test(text) ? 'heading' : 'body'}));
+	}, [state.overlay, state.pins, state.filter, state.search.text, linked]);
+	const overlayLines = state.overlay === 'help' ? help : preview;
+
+	const defaultBriefFile = `briefing-${linked.asOf ?? 'undated'}.md`;
 	const view: View = {
-		...partial,
+		counts, defaults, shapes, heights,
 		pageSize: Object.fromEntries(paneIds.map((pane) => [pane, Math.max(1, Math.floor(heights[pane] / shapes[pane].itemHeight))])) as Record<PaneId, number>,
 		detailLines: detail.length,
 		detailHeight: contentHeight(detailArea),
-		helpLines: help.length,
-		helpHeight: Math.max(1, bodyHeight - 3),
+		overlayLines: overlayLines.length,
+		overlayHeight: contentHeight(overlayArea),
 		selectedActor: items.actors[cursor('actors')]?.id,
+		selectedKey,
+		defaultBriefFile,
 	};
 	const viewRef = useRef(view);
 	viewRef.current = view;
+	const stateRef = useRef(state);
+	stateRef.current = state;
+
+	/** Side effects of a step: saving pins, writing the briefing. The reducer stays pure. */
+	const afterStep = (before: State, after: State, command: Command | undefined): State => {
+		if (before.pins !== after.pins && savePins) {
+			const problem = savePins(after.pins);
+			if (problem) {
+				return {...after, status: problem};
+			}
+		}
+
+		if (command === 'accept' && before.prompt) {
+			const file = before.prompt.text.trim();
+			if (file === '') {
+				return {...after, status: 'Not written: no file name.'};
+			}
+
+			const message = writeBrief ? writeBrief(file, briefRequest(linked, before)) : 'Writing is not available here.';
+			return {...after, prompt: null, status: message};
+		}
+
+		return after;
+	};
 
 	useInput((input, key) => {
-		// Ink hands over a run of typed characters as one input ("jjj" when a key repeats fast).
-		const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
-		const commands = presses.map((each) => commandFor(each, key)).filter((command) => command !== undefined);
-		if (commands.length > 0) {
-			setState((current) => commands.reduce((state, command) => reduce(state, command, viewRef.current), current));
+		let current = stateRef.current;
+		const step = (command: Command): void => {
+			const next = reduce(current, command, viewRef.current);
+			current = afterStep(current, next, command);
+		};
+
+		const mode = modeOf(current);
+		const command = commandFor(input, key, mode);
+		if (mode !== 'browse') {
+			if (command) {
+				step(command);
+			} else if (!key.ctrl && !key.meta && input !== '') {
+				current = typeText(current, input);
+			}
+		} else {
+			// Ink hands over a run of typed characters as one input ("jjj" when a key repeats fast).
+			const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
+			for (const each of presses) {
+				const next = commandFor(each, key, modeOf(current));
+				if (next) {
+					step(next);
+				} else if (modeOf(current) === 'typing' && !key.ctrl && !key.meta) {
+					// `/` opened the search line within this run: the rest is its text.
+					current = typeText(current, each);
+				}
+			}
+		}
+
+		if (current !== stateRef.current) {
+			stateRef.current = current;
+			setState(current);
 		}
 	});
 
@@ -212,6 +352,7 @@ export function App({linked, name, size: fixedSize}: AppProps): React.JSX.Elemen
 	const selectedEvent = items.timeline[cursor('timeline')];
 	const relatedActors = new Set(state.focus === 'timeline' && selectedEvent ? selectedEvent.actors : []);
 	const relatedQuotes = new Set(state.focus === 'timeline' && selectedEvent ? (linked.quotesByEvent.get(selectedEvent.id) ?? []).map((quote) => quote.id) : []);
+	const pinned = new Set(state.pins);
 
 	const listLines = (pane: PaneId): Segment[][] => {
 		const area = layout.panes[pane];
@@ -219,7 +360,8 @@ export function App({linked, name, size: fixedSize}: AppProps): React.JSX.Elemen
 		const height = heights[pane];
 		const shape = shapes[pane];
 		if (shape.itemCount === 0) {
-			return [fitSegments([plain(state.filter ? '  nothing for this filter' : '  nothing here', {dim: true})], width)];
+			const why = searching ? '  no matches' : state.filter ? '  nothing for this filter' : '  nothing here';
+			return [fitSegments([plain(why, {dim: true})], width)];
 		}
 
 		const selected = cursor(pane);
@@ -228,12 +370,13 @@ export function App({linked, name, size: fixedSize}: AppProps): React.JSX.Elemen
 		const lines: Segment[][] = [];
 		for (let line = start; line < Math.min(shape.lineCount, start + height);) {
 			if (pane === 'timeline') {
-				const entry = timeline.lines[line]!;
+				const entry = searching ? {kind: 'item' as const, item: line} : timeline.lines[line]!;
 				if (entry.kind === 'separator') {
 					lines.push(separatorRow(entry, width));
 				} else {
 					const event = items.timeline[entry.item]!;
-					lines.push(timelineRow(event, {selected: entry.item === selected, focused, related: false}, width));
+					const key = `event:${event.id}`;
+					lines.push(timelineRow(event, {selected: entry.item === selected, focused, related: false, pinned: pinned.has(key), matches: matches?.ranges.get(key)}, width));
 				}
 
 				line++;
@@ -242,10 +385,14 @@ export function App({linked, name, size: fixedSize}: AppProps): React.JSX.Elemen
 
 			const item = shape.itemAt(line);
 			const offset = line - shape.firstLine(item);
+			const record = pane === 'actors' ? items.actors[item]! : items.quotes[item]!;
+			const key = `${pane === 'actors' ? 'actor' : 'quote'}:${record.id}`;
 			const rowState: RowState = {
 				selected: item === selected,
 				focused,
-				related: pane === 'actors' ? relatedActors.has(items.actors[item]!.id) : relatedQuotes.has(items.quotes[item]!.id),
+				related: pane === 'actors' ? relatedActors.has(record.id) : relatedQuotes.has(record.id),
+				pinned: pinned.has(key),
+				matches: matches?.ranges.get(key),
 			};
 			const rows = pane === 'actors' ? actorRows(linked, items.actors[item]!, rowState, width) : quoteRows(linked, items.quotes[item]!, rowState, width);
 			for (const row of rows.slice(offset)) {
@@ -260,10 +407,17 @@ export function App({linked, name, size: fixedSize}: AppProps): React.JSX.Elemen
 		return lines;
 	};
 
+	const totals = {timeline: matches?.total.events, actors: matches?.total.actors, quotes: matches?.total.quotes};
+	// While searching, a pane shows its best matches; the title says when there are more.
+	const countLabel = (id: PaneId): string => {
+		const total = totals[id];
+		return total !== undefined && total > counts[id] && !state.filter ? `${counts[id]} of ${total}` : String(counts[id]);
+	};
+
 	const filterActor = state.filter ? linked.actorById.get(state.filter.actor) : undefined;
 	const paneTitle = (pane: PaneId): string => (filterActor && pane !== 'actors' ? `${paneTitles[pane]} · ${sanitizeInline(filterActor.name)}` : paneTitles[pane]);
 	const pane = (id: PaneId): React.JSX.Element => (
-		<Pane key={id} title={paneTitle(id)} count={counts[id]} focused={state.focus === id && !state.detailOpen} area={layout.panes[id]} lines={listLines(id)}/>
+		<Pane key={id} title={paneTitle(id)} count={countLabel(id)} focused={state.focus === id && !state.detailOpen} area={layout.panes[id]} lines={listLines(id)}/>
 	);
 
 	const detailPane = (
@@ -276,31 +430,72 @@ export function App({linked, name, size: fixedSize}: AppProps): React.JSX.Elemen
 		/>
 	);
 
+	// The header: the dataset, or the search line while there is a search.
 	const counted = `${linked.sources.length} sources · ${linked.actors.length} actors · ${linked.events.length} events · ${linked.quotes.length} quotes`;
-	const header = fitSegments([
-		plain(' briefing ', {bold: true, inverse: true}),
-		plain(` ${sanitizeInline(name)} · as of ${formatDateText(linked.asOf)} · ${counted}`),
-		plain(filterActor ? ` · filter: ${sanitizeInline(filterActor.name)} (Esc clears)` : '', {color: 'yellow', bold: true}),
-	], layout.columns);
+	const typing = modeOf(state) === 'typing';
+	const headerParts: Segment[] = [plain(' briefing ', {bold: true, inverse: true})];
+	if (typing || state.search.text !== '') {
+		headerParts.push(plain(' / ', {bold: true, color: 'cyan'}), plain(sanitizeInline(state.search.text), {bold: true}));
+		if (typing) {
+			headerParts.push(plain('▏', {color: 'cyan'}));
+		}
+
+		if (searchErrors.length > 0) {
+			headerParts.push(plain(`  ⚠ ${searchErrors[0]}`, {color: 'red', bold: true}));
+		} else if (matches) {
+			headerParts.push(plain(`  ${matches.total.events} events · ${matches.total.actors} actors · ${matches.total.quotes} quotes`, {dim: true}));
+		}
+	} else {
+		headerParts.push(plain(` ${sanitizeInline(name)} · as of ${formatDateText(linked.asOf)} · ${counted}`));
+	}
+
+	if (state.pins.length > 0) {
+		headerParts.push(plain(` · ${state.pins.length} pinned`, {color: 'magenta', bold: true}));
+	}
+
+	if (filterActor) {
+		headerParts.push(plain(` · filter: ${sanitizeInline(filterActor.name)} (Esc clears)`, {color: 'yellow', bold: true}));
+	}
+
+	const header = fitSegments(headerParts, layout.columns);
 
 	const where = state.detailOpen ? 'detail' : state.focus === 'actors' ? 'actors' : 'lists';
-	const hints = state.detailOpen
-		? ['j/k scroll', 'Esc back', '? help', 'q quit']
-		: bindings.filter((binding) => binding.footer && (binding.footer.where === 'always' || binding.footer.where === where || (where === 'actors' && binding.footer.where === 'lists'))).map((binding) => binding.footer!.label);
-	const footer = fitSegments([plain(` ${hints.join('  ')}`, {dim: true})], layout.columns);
+	let footerText: Segment[];
+	if (state.prompt) {
+		footerText = [plain(' Write the briefing to: ', {bold: true}), plain(sanitizeInline(state.prompt.text)), plain('▏', {color: 'cyan'}), plain('  Enter writes · Esc cancels', {dim: true})];
+	} else if (state.status) {
+		footerText = [plain(` ${sanitizeInline(state.status)}`, {color: 'yellow', bold: true})];
+	} else if (typing) {
+		footerText = [plain(' type to search · Enter keeps the results · Esc clears · filters: actor: tag: since: until: source: status: type:', {dim: true})];
+	} else if (state.overlay === 'brief') {
+		footerText = [plain(' j/k scroll  w write to a file  b or Esc close  q quit', {dim: true})];
+	} else if (state.overlay === 'help') {
+		footerText = [plain(' j/k scroll  ? or Esc close  q quit', {dim: true})];
+	} else if (state.detailOpen) {
+		footerText = [plain(' j/k scroll  Esc back  ? help  q quit', {dim: true})];
+	} else {
+		const hints = bindings.filter((binding) => binding.footer && (binding.footer.where === 'always' || binding.footer.where === where || (where === 'actors' && binding.footer.where === 'lists'))).map((binding) => binding.footer!.label);
+		if (searching) {
+			hints.splice(1, 0, 'n/N match');
+		}
+
+		footerText = [plain(` ${hints.join('  ')}`, {dim: true})];
+	}
+
+	const footer = fitSegments(footerText, layout.columns);
 
 	let body: React.JSX.Element;
-	if (state.help) {
-		const area = {width: layout.columns, height: layout.height - 2};
-		body = <Pane title="Keys" focused area={area} lines={textLines(help, state.helpScroll, contentHeight(area), contentWidth(area))}/>;
+	if (state.overlay) {
+		const title = state.overlay === 'help' ? 'Keys' : `Briefing preview${state.pins.length > 0 ? ` · ${state.pins.length} pinned` : ''} · as \`briefing print${state.pins.length > 0 ? ' --pinned' : ''}\` prints it`;
+		body = <Pane title={title} focused area={overlayArea} lines={textLines(overlayLines, state.overlayScroll, contentHeight(overlayArea), contentWidth(overlayArea))}/>;
 	} else if (layout.mode === 'wide') {
 		body = <Box>{paneIds.map((id) => pane(id))}{detailPane}</Box>;
 	} else if (layout.mode === 'medium') {
 		body = <Box flexDirection="column"><Box>{paneIds.map((id) => pane(id))}</Box>{detailPane}</Box>;
 	} else {
-		const tabs = paneIds.flatMap((id, index) => [
-			plain(index === 0 ? ' ' : ' │ ', {dim: true}),
-			plain(`${index + 1} ${paneTitles[id]} ${counts[id]}`, state.focus === id ? {bold: true, inverse: true, color: 'cyan'} : {}),
+		const tabs = paneIds.flatMap((id, position) => [
+			plain(position === 0 ? ' ' : ' │ ', {dim: true}),
+			plain(`${position + 1} ${paneTitles[id]} ${counts[id]}`, state.focus === id ? {bold: true, inverse: true, color: 'cyan'} : {}),
 		]);
 		body = (
 			<Box flexDirection="column">

@@ -8,9 +8,11 @@ import type {Key} from 'ink';
 export type Command =
 	| 'focusNext' | 'focusPrevious' | 'focusTimeline' | 'focusActors' | 'focusQuotes'
 	| 'down' | 'up' | 'top' | 'bottom' | 'pageDown' | 'pageUp'
-	| 'open' | 'filter' | 'back' | 'help' | 'quit';
+	| 'open' | 'filter' | 'back' | 'help' | 'quit'
+	| 'search' | 'nextMatch' | 'previousMatch' | 'pin' | 'brief' | 'write'
+	| 'accept' | 'erase';
 
-type KeyName = 'tab' | 'return' | 'escape' | 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end';
+type KeyName = 'tab' | 'return' | 'escape' | 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'backspace' | 'delete';
 
 /** One way to press a command: a character typed, or a named key; with or without Ctrl and Shift. */
 export type Chord = {
@@ -20,7 +22,13 @@ export type Chord = {
 	readonly shift?: boolean;
 };
 
-export type Group = 'Move' | 'Panes' | 'Act' | 'General';
+export type Group = 'Move' | 'Panes' | 'Act' | 'Search' | 'Briefing' | 'General';
+
+/**
+ * Where a binding applies: the lists and detail (`browse`), the search line while typing
+ * (`typing`: every other key is text), or a line asking for a file name (`prompt`).
+ */
+export type Mode = 'browse' | 'typing' | 'prompt';
 
 export type Binding = {
 	readonly command: Command;
@@ -29,6 +37,8 @@ export type Binding = {
 	readonly keys: string;
 	readonly description: string;
 	readonly group: Group;
+	/** Modes it works in; `browse` when not said. */
+	readonly modes?: readonly Mode[];
 	/** A short form for the footer, and where it applies: always, in the lists, on actors, in the detail. */
 	readonly footer?: {readonly label: string; readonly where: 'always' | 'lists' | 'actors' | 'detail'};
 };
@@ -48,11 +58,21 @@ export const bindings: readonly Binding[] = [
 	{command: 'open', chords: [{key: 'return'}], keys: 'Enter', description: 'Open the detail; on an actor, filter by it', group: 'Act', footer: {label: 'Enter open', where: 'lists'}},
 	{command: 'filter', chords: [{input: 'f'}], keys: 'f', description: 'Filter timeline and quotes by the selected actor', group: 'Act', footer: {label: 'f filter', where: 'actors'}},
 	{command: 'back', chords: [{key: 'escape'}], keys: 'Esc', description: 'Back, or clear the filter', group: 'Act', footer: {label: 'Esc back', where: 'always'}},
+	{command: 'search', chords: [{input: '/'}], keys: '/', description: 'Search all three panes; type to narrow them', group: 'Search', footer: {label: '/ search', where: 'always'}},
+	{command: 'accept', chords: [{key: 'return'}], keys: 'Enter', description: 'Keep the results and go back to moving', group: 'Search', modes: ['typing', 'prompt']},
+	{command: 'back', chords: [{key: 'escape'}], keys: 'Esc', description: 'Clear the search (or cancel the question)', group: 'Search', modes: ['typing', 'prompt']},
+	{command: 'erase', chords: [{key: 'backspace'}, {key: 'delete'}], keys: 'Backspace Delete', description: 'Erase the last character', group: 'Search', modes: ['typing', 'prompt']},
+	{command: 'nextMatch', chords: [{input: 'n'}], keys: 'n', description: 'Next match in this pane', group: 'Search'},
+	{command: 'previousMatch', chords: [{input: 'N'}], keys: 'N', description: 'Previous match in this pane', group: 'Search'},
+	{command: 'pin', chords: [{input: ' '}], keys: 'Space', description: 'Pin or unpin the selected item for the briefing', group: 'Briefing', footer: {label: 'Space pin', where: 'lists'}},
+	{command: 'brief', chords: [{input: 'b'}], keys: 'b', description: 'Preview the briefing (of the pins, or else of what is shown)', group: 'Briefing', footer: {label: 'b brief', where: 'always'}},
+	{command: 'write', chords: [{input: 'w'}], keys: 'w', description: 'In the preview: write the briefing to a file', group: 'Briefing'},
 	{command: 'help', chords: [{input: '?'}], keys: '?', description: 'Show or hide this help', group: 'General', footer: {label: '? help', where: 'always'}},
 	{command: 'quit', chords: [{input: 'q'}, {input: 'c', ctrl: true}], keys: 'q Ctrl-c', description: 'Quit', group: 'General', footer: {label: 'q quit', where: 'always'}},
+	{command: 'quit', chords: [{input: 'c', ctrl: true}], keys: 'Ctrl-c', description: 'Quit, even while typing', group: 'General', modes: ['typing', 'prompt']},
 ];
 
-export const groups: readonly Group[] = ['Move', 'Panes', 'Act', 'General'];
+export const groups: readonly Group[] = ['Move', 'Panes', 'Act', 'Search', 'Briefing', 'General'];
 
 function matches(chord: Chord, input: string, key: Key): boolean {
 	if (Boolean(chord.ctrl) !== key.ctrl) {
@@ -71,6 +91,6 @@ function matches(chord: Chord, input: string, key: Key): boolean {
 	return !key.meta && input === chord.input;
 }
 
-export function commandFor(input: string, key: Key): Command | undefined {
-	return bindings.find((binding) => binding.chords.some((chord) => matches(chord, input, key)))?.command;
+export function commandFor(input: string, key: Key, mode: Mode = 'browse'): Command | undefined {
+	return bindings.find((binding) => (binding.modes ?? ['browse']).includes(mode) && binding.chords.some((chord) => matches(chord, input, key)))?.command;
 }

@@ -1,6 +1,7 @@
 import type {LinkedDataset} from '../core/dataset.js';
 import {type EdtfDate, formatEdtf} from '../core/edtf.js';
 import type {Actor, Event, Quote} from '../core/schema.js';
+import type {SearchResults} from '../core/search.js';
 import type {PaneId} from './layout.js';
 
 /** What the panes list, after cross-filtering. Pure functions of the dataset and the filter. */
@@ -29,15 +30,50 @@ export function actorsByInvolvement(linked: LinkedDataset): Actor[] {
 	return [...linked.actors].sort((a, b) => weight(b) - weight(a) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
 }
 
-export function paneItems(linked: LinkedDataset, actorsRanked: readonly Actor[], filter: Filter): PaneItems {
+/** Search results as the panes use them: items best first, and what matched in each. */
+export type PaneMatches = {
+	readonly events: readonly Event[];
+	readonly actors: readonly Actor[];
+	readonly quotes: readonly Quote[];
+	/** The matched ranges of the field each pane shows (title, name, text), by id. */
+	readonly ranges: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+	readonly total: {readonly events: number; readonly actors: number; readonly quotes: number};
+};
+
+export function paneMatches(linked: LinkedDataset, results: SearchResults): PaneMatches {
+	const ranges = new Map<string, ReadonlyArray<readonly [number, number]>>();
+	const shown = {event: 'title', actor: 'name', quote: 'text'} as const;
+	const take = <T>(hits: SearchResults['events'], lookup: ReadonlyMap<string, T>): T[] => hits.flatMap((hit) => {
+		const item = lookup.get(hit.id);
+		const field = hit.highlights[shown[hit.kind]];
+		if (field) {
+			ranges.set(`${hit.kind}:${hit.id}`, field);
+		}
+
+		return item === undefined ? [] : [item];
+	});
+
+	return {
+		events: take(results.events, linked.eventById),
+		actors: take(results.actors, linked.actorById),
+		quotes: take(results.quotes, linked.quoteById),
+		ranges,
+		total: results.total,
+	};
+}
+
+export function paneItems(linked: LinkedDataset, actorsRanked: readonly Actor[], filter: Filter, matches?: PaneMatches): PaneItems {
+	const events = matches?.events ?? linked.events;
+	const quotes = matches?.quotes ?? linked.quotes;
+	const actors = matches?.actors ?? actorsRanked;
 	if (filter === null) {
-		return {timeline: linked.events, actors: actorsRanked, quotes: linked.quotes};
+		return {timeline: events, actors, quotes};
 	}
 
 	return {
-		timeline: linked.eventsByActor.get(filter.actor) ?? [],
-		actors: actorsRanked,
-		quotes: linked.quotesByActor.get(filter.actor) ?? [],
+		timeline: matches ? events.filter((event) => event.actors.includes(filter.actor)) : linked.eventsByActor.get(filter.actor) ?? [],
+		actors,
+		quotes: quotes.filter((quote) => quote.speaker === filter.actor),
 	};
 }
 

@@ -1,6 +1,7 @@
 import type {LinkedDataset} from '../core/dataset.js';
 import {formatDateText} from '../core/edtf.js';
-import {sanitizeInline} from '../core/sanitize.js';
+import {highlightSegments} from '../core/search.js';
+import {sanitizeFragment, sanitizeInline} from '../core/sanitize.js';
 import type {Actor, Event, Quote} from '../core/schema.js';
 import {involvement, sourceCount, type TimelineLine} from './model.js';
 import {displayWidth, fitSegments, plain, type Segment, spread, type Style} from './text.js';
@@ -13,7 +14,34 @@ export type RowState = {
 	readonly focused: boolean;
 	/** Related to the event selected in the timeline. */
 	readonly related: boolean;
+	readonly pinned: boolean;
+	/** Characters of the main field that a search matched, `[start, end)` in the raw string. */
+	readonly matches?: ReadonlyArray<readonly [number, number]>;
 };
+
+const matchStyle: Style = {color: 'yellow', bold: true, underline: true};
+
+function trimEnds(pieces: Segment[]): Segment[] {
+	if (pieces.length === 0) {
+		return pieces;
+	}
+
+	const out = [...pieces];
+	out[0] = {...out[0]!, text: out[0]!.text.trimStart()};
+	out[out.length - 1] = {...out.at(-1)!, text: out.at(-1)!.text.trimEnd()};
+	return out.filter((piece) => piece.text !== '');
+}
+
+/** A data string as segments, the characters a search matched set apart; each piece sanitized. */
+function highlighted(text: string, state: RowState, style: Style = {}): Segment[] {
+	if (!state.matches || state.matches.length === 0) {
+		return [plain(sanitizeInline(text), style)];
+	}
+
+	const pieces = highlightSegments(text, state.matches).map((piece) => plain(sanitizeFragment(piece.text), piece.match ? {...style, ...matchStyle} : style));
+	// The line as a whole is trimmed like any other; the pieces keep the spaces between them.
+	return trimEnds(pieces);
+}
 
 const statusMarks: Record<Event['status'], string> = {occurred: ' ', scheduled: '»', cancelled: '×', postponed: '…'};
 
@@ -30,11 +58,12 @@ function rowStyle(state: RowState): Style {
 }
 
 function marker(state: RowState): string {
+	const pin = state.pinned ? '*' : ' ';
 	if (state.selected) {
-		return '›';
+		return `›${pin}`;
 	}
 
-	return state.related ? '•' : ' ';
+	return `${state.related ? '•' : ' '}${pin}`;
 }
 
 function styled(segments: readonly Segment[], style: Style): Segment[] {
@@ -51,10 +80,10 @@ export function timelineRow(event: Event, state: RowState, width: number): Segme
 	const style = rowStyle(state);
 	const date = formatDateText(event.date).padEnd(12);
 	const left: Segment[] = [
-		plain(`${marker(state)} `),
+		plain(marker(state)),
 		plain(date, {color: event.date === null ? 'gray' : 'cyan'}),
 		plain(statusMarks[event.status], {color: 'magenta', bold: true}),
-		plain(sanitizeInline(event.title)),
+		...highlighted(event.title, state),
 	];
 	const count = sourceCount(event);
 	const right = [plain(`${count}src`, {color: count > 1 ? 'green' : 'gray'})];
@@ -65,7 +94,7 @@ export function actorRows(linked: LinkedDataset, actor: Actor, state: RowState, 
 	const style = rowStyle(state);
 	const {events, quotes} = involvement(linked, actor.id);
 	const first = spread(
-		[plain(`${marker(state)} `), plain(sanitizeInline(actor.name), {bold: true})],
+		[plain(marker(state)), ...highlighted(actor.name, state, {bold: true})],
 		[plain(`${events}ev ${quotes}q`, {color: 'green'})],
 		width,
 	);
@@ -83,10 +112,10 @@ export function quoteRows(linked: LinkedDataset, quote: Quote, state: RowState, 
 	const meta = [formatDateText(quote.date), quote.channel === null ? null : sanitizeInline(quote.channel)].filter(Boolean).join(' · ');
 	// The speaker matters more than the date and channel, so those are cut first.
 	const first = fitSegments([
-		plain(`${marker(state)} `),
+		plain(marker(state)),
 		plain(sanitizeInline(speaker), {bold: true}),
 		plain(` · ${meta}`, {color: 'cyan'}),
 	], width);
-	const second = fitSegments([plain('  '), plain(`“${sanitizeInline(quote.text)}”`, {italic: true})], width);
+	const second = fitSegments([plain('  “', {italic: true}), ...highlighted(quote.text, state, {italic: true}), plain('”', {italic: true})], width);
 	return [styled(first, style), styled(second, style)];
 }

@@ -1,8 +1,10 @@
-import type {Command} from './keymap.js';
+import type {Command, Mode} from './keymap.js';
 import {type PaneId, paneIds} from './layout.js';
 import {type Filter, type ListShape, windowStart} from './model.js';
 
 /** The dashboard's state and the pure reducer that applies a command to it. */
+
+export type Overlay = 'help' | 'brief' | null;
 
 export type State = {
 	readonly focus: PaneId;
@@ -14,8 +16,16 @@ export type State = {
 	/** Where each list was scrolled to, so that moving scrolls as little as possible. */
 	readonly scroll: Readonly<Record<PaneId, number>>;
 	readonly filter: Filter;
-	readonly help: boolean;
-	readonly helpScroll: number;
+	/** The search line: its text, and whether keys go into it. */
+	readonly search: {readonly text: string; readonly typing: boolean};
+	/** Pinned items as `kind:id`, in the order they were pinned. */
+	readonly pins: readonly string[];
+	readonly overlay: Overlay;
+	readonly overlayScroll: number;
+	/** A question on the bottom line (the file to write the briefing to), with its answer so far. */
+	readonly prompt: {readonly text: string} | null;
+	/** A one-line message for the footer, until the next key. */
+	readonly status: string | null;
 	readonly quit: boolean;
 };
 
@@ -31,10 +41,14 @@ export type View = {
 	readonly heights: Readonly<Record<PaneId, number>>;
 	readonly detailLines: number;
 	readonly detailHeight: number;
-	readonly helpLines: number;
-	readonly helpHeight: number;
+	readonly overlayLines: number;
+	readonly overlayHeight: number;
 	/** The actor selected in the actors pane, for filtering. */
 	readonly selectedActor: string | undefined;
+	/** The focused pane's selected item as `kind:id`, for pinning. */
+	readonly selectedKey: string | undefined;
+	/** The file the briefing is offered to be written to. */
+	readonly defaultBriefFile: string;
 };
 
 export const initialState: State = {
@@ -44,12 +58,25 @@ export const initialState: State = {
 	cursor: {timeline: null, actors: null, quotes: null},
 	scroll: {timeline: 0, actors: 0, quotes: 0},
 	filter: null,
-	help: false,
-	helpScroll: 0,
+	search: {text: '', typing: false},
+	pins: [],
+	overlay: null,
+	overlayScroll: 0,
+	prompt: null,
+	status: null,
 	quit: false,
 };
 
-export function cursorOf(state: State, view: View, pane: PaneId): number {
+/** Which keys apply now: typing into the search line or a prompt, or moving around. */
+export function modeOf(state: State): Mode {
+	if (state.prompt) {
+		return 'prompt';
+	}
+
+	return state.search.typing && state.overlay === null ? 'typing' : 'browse';
+}
+
+export function cursorOf(state: State, view: Pick<View, 'counts' | 'defaults'>, pane: PaneId): number {
 	const count = view.counts[pane];
 	const cursor = state.cursor[pane] ?? view.defaults[pane];
 	return Math.max(0, Math.min(cursor, count - 1));
@@ -85,27 +112,138 @@ function focus(state: State, pane: PaneId): State {
 	return {...state, focus: pane, detailOpen: false, detailScroll: 0};
 }
 
-function setFilter(state: State, filter: Filter): State {
-	// A new filter changes every list, so the selections go back to their defaults.
-	return {
-		...state, filter, detailOpen: false, detailScroll: 0,
-		cursor: {...state.cursor, timeline: null, quotes: null},
-		scroll: {...state.scroll, timeline: 0, quotes: 0},
-	};
+/** Changed lists put their selections back to the defaults. */
+function listsChanged(state: State, panes: readonly PaneId[]): State {
+	const cursor = {...state.cursor};
+	const scroll = {...state.scroll};
+	for (const pane of panes) {
+		cursor[pane] = null;
+		scroll[pane] = 0;
+	}
+
+	return {...state, detailOpen: false, detailScroll: 0, cursor, scroll};
 }
 
-export function reduce(state: State, command: Command, view: View): State {
-	if (state.help) {
-		const move = scrollMoves(view.helpHeight)[command];
-		if (move !== undefined) {
-			return {...state, helpScroll: scrolled(state.helpScroll, move, view.helpLines, view.helpHeight)};
-		}
+/** An actor filter narrows the timeline and quotes; the actors list stays as it is. */
+function setFilter(state: State, filter: Filter): State {
+	return {...listsChanged(state, ['timeline', 'quotes']), filter};
+}
 
-		if (command === 'quit') {
+function setSearch(state: State, text: string, typing: boolean): State {
+	const changed = text === state.search.text ? state : listsChanged(state, paneIds);
+	return {...changed, search: {text, typing}};
+}
+
+/** Typed text: appended to the search line or the prompt. */
+export function typeText(state: State, text: string): State {
+	const printable = text.replace(/[\u0000-\u001F\u007F-\u009F]/g, '');
+	if (printable === '') {
+		return state;
+	}
+
+	if (state.prompt) {
+		return {...state, prompt: {text: state.prompt.text + printable}};
+	}
+
+	return setSearch(state, state.search.text + printable, true);
+}
+
+function withoutLastCharacter(text: string): string {
+	return [...text].slice(0, -1).join('');
+}
+
+function reduceOverlay(state: State, command: Command, view: View): State {
+	const move = scrollMoves(view.overlayHeight)[command];
+	if (move !== undefined) {
+		return {...state, overlayScroll: scrolled(state.overlayScroll, move, view.overlayLines, view.overlayHeight)};
+	}
+
+	switch (command) {
+		case 'quit': {
 			return {...state, quit: true};
 		}
 
-		return command === 'help' || command === 'back' ? {...state, help: false, helpScroll: 0} : state;
+		case 'write': {
+			return state.overlay === 'brief' ? {...state, prompt: {text: view.defaultBriefFile}} : state;
+		}
+
+		case 'help':
+		case 'back': {
+			return {...state, overlay: null, overlayScroll: 0};
+		}
+
+		case 'brief': {
+			return state.overlay === 'brief' ? {...state, overlay: null, overlayScroll: 0} : {...state, overlay: 'brief', overlayScroll: 0};
+		}
+
+		default: {
+			return state;
+		}
+	}
+}
+
+function reducePrompt(state: State, command: Command): State {
+	switch (command) {
+		case 'erase': {
+			return {...state, prompt: {text: withoutLastCharacter(state.prompt!.text)}};
+		}
+
+		case 'back': {
+			return {...state, prompt: null, status: 'Not written.'};
+		}
+
+		case 'quit': {
+			return {...state, quit: true};
+		}
+
+		// Accepting is the shell's business: it writes the file and reports.
+		default: {
+			return state;
+		}
+	}
+}
+
+function reduceTyping(state: State, command: Command, view: View): State {
+	switch (command) {
+		case 'accept': {
+			return setSearch(state, state.search.text, false);
+		}
+
+		case 'back': {
+			return setSearch(state, '', false);
+		}
+
+		case 'erase': {
+			return setSearch(state, withoutLastCharacter(state.search.text), true);
+		}
+
+		case 'quit': {
+			return {...state, quit: true};
+		}
+
+		case 'down':
+		case 'up': {
+			return moveTo(state, view, (current) => current + (command === 'down' ? 1 : -1));
+		}
+
+		default: {
+			return state;
+		}
+	}
+}
+
+export function reduce(previous: State, command: Command, view: View): State {
+	const state = previous.status === null ? previous : {...previous, status: null};
+	if (state.prompt) {
+		return reducePrompt(state, command);
+	}
+
+	if (state.overlay !== null) {
+		return reduceOverlay(state, command, view);
+	}
+
+	if (state.search.typing) {
+		return reduceTyping(state, command, view);
 	}
 
 	const move = scrollMoves(view.detailHeight)[command];
@@ -120,7 +258,35 @@ export function reduce(state: State, command: Command, view: View): State {
 		}
 
 		case 'help': {
-			return {...state, help: true};
+			return {...state, overlay: 'help', overlayScroll: 0};
+		}
+
+		case 'brief': {
+			return {...state, overlay: 'brief', overlayScroll: 0};
+		}
+
+		case 'search': {
+			return {...state, search: {text: state.search.text, typing: true}, detailOpen: false};
+		}
+
+		case 'nextMatch':
+		case 'previousMatch': {
+			if (state.search.text === '') {
+				return {...state, status: 'No search: press / to search.'};
+			}
+
+			const step = command === 'nextMatch' ? 1 : -1;
+			return moveTo(state, view, (current, count) => (current + step + count) % count);
+		}
+
+		case 'pin': {
+			const key = view.selectedKey;
+			if (key === undefined) {
+				return state;
+			}
+
+			const pinned = state.pins.includes(key);
+			return {...state, pins: pinned ? state.pins.filter((each) => each !== key) : [...state.pins, key]};
 		}
 
 		case 'down': {
@@ -181,7 +347,15 @@ export function reduce(state: State, command: Command, view: View): State {
 				return {...state, detailOpen: false, detailScroll: 0};
 			}
 
+			if (state.search.text !== '') {
+				return setSearch(state, '', false);
+			}
+
 			return state.filter === null ? state : setFilter(state, null);
+		}
+
+		default: {
+			return state;
 		}
 	}
 }

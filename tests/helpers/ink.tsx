@@ -3,7 +3,7 @@ import path from 'node:path';
 import {render} from 'ink-testing-library';
 import React from 'react';
 import {type LinkedDataset, loadDatasetText} from '../../source/core/dataset.js';
-import {App} from '../../source/ui/app.js';
+import {App, type AppProps} from '../../source/ui/app.js';
 import {repoRoot} from './cli.js';
 
 export const keys = {
@@ -20,7 +20,15 @@ export const keys = {
 	ctrlD: '\u0004',
 	ctrlU: '\u0015',
 	ctrlC: '\u0003',
+	backspace: '\b',
+	delete: '\u007F',
+	space: ' ',
 } as const;
+
+/** Lets a search that runs after the keystroke land in the frame. */
+export async function settle(ms = 40): Promise<void> {
+	await delay(ms);
+}
 
 export function loadText(text: string): LinkedDataset {
 	const result = loadDatasetText(text, 'test');
@@ -47,8 +55,8 @@ export type Dashboard = {
 };
 
 /** Renders the dashboard at a fixed size and waits until it listens for keys. */
-export async function renderDashboard(linked: LinkedDataset, columns = 120, rows = 40): Promise<Dashboard> {
-	const tree = <App linked={linked} name="test-data" size={{columns, rows}}/>;
+export async function renderDashboard(linked: LinkedDataset, columns = 120, rows = 40, props: Partial<AppProps> = {}): Promise<Dashboard> {
+	const tree = <App linked={linked} name="test-data" size={{columns, rows}} {...props}/>;
 	const instance = render(tree);
 	// ink-testing-library's stdout says it is 100 columns wide, and Ink lays out to that width.
 	Object.defineProperty(instance.stdout, 'columns', {value: columns});
