@@ -19,7 +19,7 @@ import {
 } from './model.js';
 import {actorRows, quoteRows, type RowState, separatorRow, timelineRow} from './rows.js';
 import {cursorOf, initialState, modeOf, reduce, type State, typeText, type View} from './state.js';
-import {fitSegments, plain, type Segment, spread} from './text.js';
+import {displayWidth, fitSegments, plain, type Segment, spread} from './text.js';
 import {wrapText} from '../core/wrap.js';
 
 function Line({segments}: {readonly segments: readonly Segment[]}): React.JSX.Element {
@@ -477,6 +477,13 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 		const hints = bindings.filter((binding) => binding.footer && (binding.footer.where === 'always' || binding.footer.where === where || (where === 'actors' && binding.footer.where === 'lists'))).map((binding) => binding.footer!.label);
 		if (searching) {
 			hints.splice(1, 0, 'n/N match');
+		}
+
+		// On a narrow terminal the least needed hints go first; help and quit stay.
+		const priority = ['? help', 'q quit', '/ search', 'j/k move', 'Enter open', 'Tab pane', 'f filter', 'n/N match', 'Esc back', 'Space pin', 'b brief'];
+		while (hints.length > 2 && displayWidth(` ${hints.join('  ')}`) > layout.columns) {
+			const drop = hints.reduce((worst, hint) => (priority.indexOf(hint) > priority.indexOf(worst) ? hint : worst));
+			hints.splice(hints.indexOf(drop), 1);
 		}
 
 		footerText = [plain(` ${hints.join('  ')}`, {dim: true})];

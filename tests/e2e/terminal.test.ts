@@ -25,7 +25,7 @@ function open(name: string, args: string, columns: number, rows: number): TmuxSe
 	return session;
 }
 
-const started = (screen: string): boolean => screen.includes('briefing ') && screen.includes('q quit');
+const started = (screen: string): boolean => screen.includes('briefing ') && screen.includes('▶ Timeline') && screen.includes('q quit');
 
 describe.skipIf(!available)('the dashboard in a real terminal', () => {
 	it('opens on the bundled data at 120x40 with all three panes filled, works, quits with q and restores the terminal', async () => {
@@ -53,7 +53,7 @@ describe.skipIf(!available)('the dashboard in a real terminal', () => {
 		await session.press('Escape');
 		await session.waitFor((text) => !text.split('\n')[0]!.includes('filter:'), 'the filter cleared');
 		await session.press('?');
-		await session.waitFor((text) => text.includes('Show or hide this help'), 'the help');
+		await session.waitFor((text) => text.includes('▶ Keys') && text.includes('Move down'), 'the help');
 		await session.press('?', 'q');
 		await session.waitFor((text) => text.includes('EXITED 0'), 'the exit');
 		expect(session.variable('alternate_on')).toBe('0');

@@ -57,6 +57,9 @@ describe('layout', () => {
 	it('shows one pane at a time with tabs on a narrow terminal', async () => {
 		const {frame, lines, press} = await open(60, 20);
 		expect(lines()[1]).toContain('1 Timeline 4 │ 2 Actors 4 │ 3 Quotes 2');
+		// The footer keeps help and quit when it has to leave hints out.
+		expect(lines().at(-1)).toMatch(/^ j\/k move .*\? help {2}q quit *$/);
+		expect(lines().at(-1)).not.toContain('…');
 		expect(frame()).not.toContain('Actors  ');
 		await press('2');
 		expect(focusedPane(frame())).toBe('Actors');
