@@ -1,5 +1,5 @@
 import path from 'node:path';
-import {Box, Text, useApp, useInput, useStdout} from 'ink';
+import {Box, type Key, Text, useApp, useInput, useStdout} from 'ink';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {composeBrief, renderText} from '../core/brief.js';
 import {type BriefRequest, resolveBrief} from '../core/brief-request.js';
@@ -127,6 +127,35 @@ function helpLines(width: number): DetailLine[] {
 	lines.push({text: 'Search filters: actor: tag: since: until: source: status: type: (e.g. actor:peskov since:2025-01)', tone: 'meta'});
 	lines.push({text: 'j/k scroll this help; ? or Esc closes it.', tone: 'meta'});
 	return lines.flatMap((line) => wrapText(line.text, width).map((text) => ({...line, text})));
+}
+
+const noKey: Key = {
+	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
+	home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
+	backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
+};
+
+/** The key a single character of a run stands for. */
+function keyOf(character: string): Key {
+	switch (character) {
+		case '\r':
+		case '\n': {
+			return {...noKey, return: true};
+		}
+
+		case '\u007F':
+		case '\b': {
+			return {...noKey, backspace: true};
+		}
+
+		case '\t': {
+			return {...noKey, tab: true};
+		}
+
+		default: {
+			return noKey;
+		}
+	}
 }
 
 /** The briefing the preview shows and `w` writes: of the pins, or else of what the panes show. */
@@ -301,31 +330,24 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 
 	useInput((input, key) => {
 		let current = stateRef.current;
-		const step = (command: Command): void => {
-			const next = reduce(current, command, viewRef.current);
-			current = afterStep(current, next, command);
+		const press = (text: string, pressed: Key): void => {
+			const mode = modeOf(current);
+			const command = commandFor(text, pressed, mode);
+			if (command) {
+				current = afterStep(current, reduce(current, command, viewRef.current), command);
+			} else if (mode !== 'browse' && !pressed.ctrl && !pressed.meta && text !== '') {
+				current = typeText(current, text);
+			}
 		};
 
-		const mode = modeOf(current);
-		const command = commandFor(input, key, mode);
-		if (mode !== 'browse') {
-			if (command) {
-				step(command);
-			} else if (!key.ctrl && !key.meta && input !== '') {
-				current = typeText(current, input);
+		// Ink hands over characters that arrive together (fast typing, a held key, a paste,
+		// "text" followed by Enter) as one input: each is its own key press.
+		if (input.length > 1 && !key.ctrl && !key.meta) {
+			for (const character of input) {
+				press(character === '\r' || character === '\n' || character === '\u007F' || character === '\b' ? '' : character, keyOf(character));
 			}
 		} else {
-			// Ink hands over a run of typed characters as one input ("jjj" when a key repeats fast).
-			const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
-			for (const each of presses) {
-				const next = commandFor(each, key, modeOf(current));
-				if (next) {
-					step(next);
-				} else if (modeOf(current) === 'typing' && !key.ctrl && !key.meta) {
-					// `/` opened the search line within this run: the rest is its text.
-					current = typeText(current, each);
-				}
-			}
+			press(input, key);
 		}
 
 		if (current !== stateRef.current) {

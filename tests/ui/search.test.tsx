@@ -43,6 +43,17 @@ describe('search in the dashboard', () => {
 		expect(frame.split('\n')[0]).toContain('/ q1 j▏');
 	});
 
+	it('takes text and Enter arriving in one chunk, as a paste or a fast typist sends them', async () => {
+		const board = await open();
+		await board.press('/', 'paris talks\r');
+		await settle();
+		expect(board.frame().split('\n')[0]).toMatch(/\/ paris talks {2}\d+ events/);
+		expect(board.frame().split('\n')[0]).not.toContain('▏');
+		await board.press('/', '\u007F\u007F\u007F\u007F\u007Fpeskovxx\u007F\u007F\r');
+		await settle();
+		expect(board.frame().split('\n')[0]).toMatch(/\/ paris peskov {2}\d+ events/);
+	});
+
 	it.each([['Backspace', keys.backspace], ['Delete', keys.delete]])('erases with %s', async (_name, key) => {
 		const board = await open();
 		await type(board, 'peskovv');
