@@ -125,7 +125,7 @@ describe('one page means one page', () => {
 						expect(stringWidth(line)).toBeLessThanOrEqual(width);
 					}
 				}
-			}), {numRuns: linked === seed ? 300 : 60});
+			}), {numRuns: linked === seed ? 1000 : 60});
 		}, 120_000);
 	}
 
