@@ -116,6 +116,13 @@ async function runDashboard(linked: LinkedDataset, name: string, session: Sessio
 	}
 
 	process.once('exit', restore);
+	// A test hook: the end-to-end test proves that an uncaught error still restores the terminal.
+	if (process.env.BRIEFING_TEST_FAULT === 'uncaught') {
+		setTimeout(() => {
+			throw new Error('fault injected by BRIEFING_TEST_FAULT');
+		}, 500);
+	}
+
 	try {
 		await instance.waitUntilExit();
 		restore();

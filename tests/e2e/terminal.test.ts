@@ -90,15 +90,27 @@ describe.skipIf(!available)('the dashboard in a real terminal', () => {
 		expect(screen).toMatch(/║› /);
 	});
 
-	it('restores the terminal when killed with SIGTERM', async () => {
-		const session = open('term', '', 100, 30);
+	it.each([['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]] as const)('restores the terminal when sent %s', async (signal, code) => {
+		const session = open(`signal-${signal}`, '', 100, 30);
 		await session.waitFor(started, 'the dashboard');
 		const pid = session.variable('pane_pid');
 		// The pane runs a shell; the CLI is its child.
 		const {execFileSync} = await import('node:child_process');
 		const child = execFileSync('pgrep', ['-P', pid], {encoding: 'utf8'}).trim().split('\n')[0]!;
-		process.kill(Number(child), 'SIGTERM');
-		await session.waitFor((text) => text.includes('EXITED 143'), 'the exit');
+		process.kill(Number(child), signal);
+		await session.waitFor((text) => text.includes(`EXITED ${code}`), 'the exit');
+		expect(session.variable('alternate_on')).toBe('0');
+		expect(session.variable('cursor_flag')).toBe('1');
+	});
+
+	it('restores the terminal after an uncaught error, and says what happened on one line', async () => {
+		const session = new TmuxSession('fault');
+		sessions.push(session);
+		session.start(`node ${cliPath}`, 100, 30, {BRIEFING_TEST_FAULT: 'uncaught'});
+		await session.waitFor(started, 'the dashboard');
+		const screen = await session.waitFor((text) => text.includes('EXITED 1'), 'the exit');
+		expect(screen).toContain('briefing: internal error: fault injected by BRIEFING_TEST_FAULT');
+		expect(screen).not.toMatch(/^\s+at /m);
 		expect(session.variable('alternate_on')).toBe('0');
 		expect(session.variable('cursor_flag')).toBe('1');
 	});
