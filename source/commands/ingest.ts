@@ -1,7 +1,394 @@
-// Placeholder while the ingest command is being written; replaced by the real command.
-import {exitCode, printError} from '../io/output.js';
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {normalizeDataset, parseJsonText, validateDataset} from '../core/dataset.js';
+import {terminalSafeJson} from '../core/json.js';
+import {sanitizeInline} from '../core/sanitize.js';
+import type {Dataset} from '../core/schema.js';
+import {
+	type ArticleResult, emptyState, type FileReport, ingestArticle, type IngestState, makeContext, mergeIntoDataset,
+} from '../ingest/index.js';
+import type {AliasLexicon} from '../ingest/names.js';
+import {backupFile, describeWriteError, writeFileAtomic} from '../io/atomic.js';
+import {exitCode, printError, printLine, printProblems} from '../io/output.js';
+import {bundledDataDirectory, datasetFileName, decodeUtf8, readDataset} from '../io/read-dataset.js';
+import type {CommandContext} from './table.js';
 
-export function run(): number {
-	printError('briefing: ingest is not available yet');
-	return exitCode.usage;
+/** Articles larger than this are refused: no news article is, and reading one would take long. */
+export const maxArticleBytes = 10 * 1024 * 1024;
+export const stateFileName = 'ingest-state.json';
+export const aliasFileName = 'aliases.json';
+
+const articleExtensions = new Set(['.txt', '.text', '.md', '.markdown', '.mdown', '.mkd', '']);
+
+type Where = {datasetFile: string; stateFile: string; folder: string; exists: boolean};
+
+/** Where the dataset and its ingest state are, from `--data`. */
+function locate(dataPath: string): Where | string {
+	let stats;
+	try {
+		stats = statSync(dataPath);
+	} catch {
+		stats = undefined;
+	}
+
+	if (stats?.isDirectory()) {
+		const datasetFile = path.join(dataPath, datasetFileName);
+		const exists = existsSync(datasetFile);
+		if (!exists) {
+			const others = readdirSync(dataPath).filter((name) => !name.startsWith('.') && ![stateFileName, `${datasetFileName}.bak`, aliasFileName].includes(name));
+			if (others.length > 0) {
+				return `${dataPath}: the folder has no ${datasetFileName} and is not empty: pass --data with an empty or new folder, or one that has a ${datasetFileName}`;
+			}
+		}
+
+		return {datasetFile, stateFile: path.join(dataPath, stateFileName), folder: dataPath, exists};
+	}
+
+	if (stats?.isFile() || /\.json$/i.test(dataPath)) {
+		const folder = path.dirname(dataPath);
+		const base = path.basename(dataPath);
+		const stateFile = base === datasetFileName ? path.join(folder, stateFileName) : path.join(folder, `${base.replace(/\.json$/i, '')}.${stateFileName}`);
+		return {datasetFile: dataPath, stateFile, folder, exists: Boolean(stats?.isFile())};
+	}
+
+	// A new folder.
+	return {datasetFile: path.join(dataPath, datasetFileName), stateFile: path.join(dataPath, stateFileName), folder: dataPath, exists: false};
+}
+
+type Candidate = {file: string; shown: string};
+
+/** The files named on the command line, folders walked in name order; hidden entries are skipped. */
+function collect(inputs: readonly string[], failures: Array<{shown: string; reason: string}>): Candidate[] {
+	const found: Candidate[] = [];
+	const seen = new Set<string>();
+	const add = (file: string): void => {
+		const key = path.resolve(file);
+		if (!seen.has(key)) {
+			seen.add(key);
+			found.push({file, shown: file});
+		}
+	};
+
+	const walk = (folder: string): void => {
+		let entries;
+		try {
+			entries = readdirSync(folder, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+		} catch (error) {
+			failures.push({shown: folder, reason: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`});
+			return;
+		}
+
+		for (const entry of entries) {
+			if (entry.name.startsWith('.')) {
+				continue;
+			}
+
+			const full = path.join(folder, entry.name);
+			if (entry.isDirectory()) {
+				walk(full);
+			} else if (entry.isFile() || entry.isSymbolicLink()) {
+				add(full);
+			}
+		}
+	};
+
+	for (const input of inputs) {
+		let stats;
+		try {
+			stats = statSync(input);
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			failures.push({shown: input, reason: code === 'ENOENT' ? 'no such file or folder' : `cannot read it: ${code ?? String(error)}`});
+			continue;
+		}
+
+		if (stats.isDirectory()) {
+			walk(input);
+		} else {
+			add(input);
+		}
+	}
+
+	return found;
+}
+
+/** Why a file cannot be ingested, or its text. */
+function readArticle(file: string): {ok: true; text: string} | {ok: false; reason: string} {
+	const extension = path.extname(file).toLowerCase();
+	if (!articleExtensions.has(extension)) {
+		return {ok: false, reason: `unsupported file type ${extension}: ingest reads plain text (.txt) and Markdown (.md) articles`};
+	}
+
+	let size: number;
+	try {
+		size = statSync(file).size;
+	} catch (error) {
+		return {ok: false, reason: `cannot read it: ${(error as NodeJS.ErrnoException).code ?? String(error)}`};
+	}
+
+	if (size > maxArticleBytes) {
+		return {ok: false, reason: `too large: ${(size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit for one article`};
+	}
+
+	let bytes: Buffer;
+	try {
+		bytes = readFileSync(file);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return {ok: false, reason: code === 'EACCES' || code === 'EPERM' ? 'permission denied: check the file\'s permissions' : `cannot read it: ${code ?? String(error)}`};
+	}
+
+	if (bytes.length === 0) {
+		return {ok: false, reason: 'empty file'};
+	}
+
+	const head = bytes.subarray(0, 8192);
+	let controls = 0;
+	for (const byte of head) {
+		if (byte === 0) {
+			return {ok: false, reason: 'binary file (it contains NUL bytes), not text'};
+		}
+
+		if (byte < 9 || (byte > 13 && byte < 32 && byte !== 27)) {
+			controls++;
+		}
+	}
+
+	if (controls > head.length / 10) {
+		return {ok: false, reason: 'binary file (mostly control bytes), not text'};
+	}
+
+	const decoded = decodeUtf8(bytes, file);
+	if (!decoded.ok) {
+		const problem = decoded.problems[0]!;
+		return {ok: false, reason: problem.path ? `${problem.message} (${problem.path})` : problem.message};
+	}
+
+	if (decoded.value.replace(/^\uFEFF/, '').trim() === '') {
+		return {ok: false, reason: 'empty file (only white space)'};
+	}
+
+	return {ok: true, text: decoded.value};
+}
+
+function loadJson(file: string): unknown {
+	if (!existsSync(file)) {
+		return undefined;
+	}
+
+	const parsed = parseJsonText(readFileSync(file, 'utf8'), file);
+	return parsed.ok ? parsed.value : null;
+}
+
+/** The bundled alias lexicon, with a data folder's own `aliases.json` added to it. */
+function loadAliases(folder: string): AliasLexicon {
+	const bundled = loadJson(path.join(bundledDataDirectory, aliasFileName)) as AliasLexicon | undefined | null;
+	const own = path.resolve(folder) === path.resolve(bundledDataDirectory) ? undefined : loadJson(path.join(folder, aliasFileName)) as AliasLexicon | undefined | null;
+	return {
+		places: [...(bundled?.places ?? []), ...(own?.places ?? [])],
+		givenNames: [...(bundled?.givenNames ?? []), ...(own?.givenNames ?? [])],
+	};
+}
+
+function loadState(file: string): IngestState {
+	const value = loadJson(file);
+	if (value === undefined) {
+		return emptyState();
+	}
+
+	if (value === null || typeof value !== 'object' || (value as IngestState).version !== 1) {
+		printError(`briefing ingest: ${file}: not a valid ingest state; every record in the dataset is treated as edited by a person, so none is changed`);
+		return emptyState();
+	}
+
+	return {...emptyState(), ...(value as IngestState)};
+}
+
+/** The state as JSON with its keys sorted, so that the same state is always the same bytes. */
+function stateJson(state: IngestState): string {
+	const sorted = (record: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+	return `${JSON.stringify({
+		version: 1,
+		sources: sorted(state.sources),
+		records: sorted(state.records),
+		roleAsOf: sorted(state.roleAsOf),
+		reviewed: [...state.reviewed].sort(),
+		suggestions: state.suggestions,
+	}, null, 2)}\n`;
+}
+
+function plural(count: number, word: string): string {
+	return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function describeReport(report: FileReport): string {
+	if (report.status === 'unchanged' && report.added.source === 0 && report.added.actors + report.added.events + report.added.quotes + report.merged.events + report.merged.quotes === 0) {
+		return report.notes[0] ?? 'unchanged';
+	}
+
+	const added = [
+		...(report.added.source ? ['1 source'] : []),
+		plural(report.added.actors, 'actor'),
+		plural(report.added.events, 'event'),
+		plural(report.added.quotes, 'quote'),
+	].join(', ');
+	const merged = `${plural(report.merged.actors, 'actor')}, ${plural(report.merged.events, 'event')}${report.merged.quotes > 0 ? `, ${plural(report.merged.quotes, 'quote')}` : ''}`;
+	const skipped = `${report.skipped} already recorded${report.beside > 0 ? `, ${report.beside} added beside records a person edited` : ''}`;
+	return `added ${added}; merged with known ${merged}; skipped ${skipped}`;
+}
+
+/** A progress bar on stderr, only for a terminal and more than a few files. */
+function progress(total: number): {step: (done: number, name: string) => void; end: () => void} {
+	const show = process.stderr.isTTY === true && total > 5;
+	if (!show) {
+		return {step() {/* Not a terminal. */}, end() {/* Not a terminal. */}};
+	}
+
+	const width = 24;
+	return {
+		step(done: number, name: string) {
+			const filled = Math.round(width * done / total);
+			const label = sanitizeInline(name).slice(0, 40);
+			process.stderr.write(`\r\u001B[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label}`);
+		},
+		end() {
+			process.stderr.write('\r\u001B[2K');
+		},
+	};
+}
+
+export async function run({input, flags}: CommandContext): Promise<number> {
+	if (input.length === 0) {
+		printError('briefing ingest: name at least one article file or folder: briefing ingest PATH... (see briefing ingest --help)');
+		return exitCode.usage;
+	}
+
+	const dataPath = (flags.data as string | undefined) ?? bundledDataDirectory;
+	if (dataPath === '-' || dataPath === '/dev/stdin') {
+		printError('briefing ingest: --data must be a folder or a dataset file that ingest can write, not standard input');
+		return exitCode.usage;
+	}
+
+	const where = locate(dataPath);
+	if (typeof where === 'string') {
+		printError(`briefing ingest: ${where}`);
+		return exitCode.usage;
+	}
+
+	let dataset: Dataset = {version: 1, sources: [], actors: [], events: [], quotes: []};
+	if (where.exists) {
+		const loaded = readDataset(where.datasetFile);
+		if (!loaded.ok) {
+			printProblems(loaded.problems);
+			printError('briefing ingest: the dataset is not valid, so nothing was ingested: fix it first (see briefing validate)');
+			return exitCode.failure;
+		}
+
+		dataset = loaded.value.dataset;
+	}
+
+	const dryRun = flags.dryRun === true;
+	const json = flags.json === true;
+	const say = json ? (line: string) => process.stderr.write(`${line}\n`) : printLine;
+	const failures: Array<{shown: string; reason: string}> = [];
+	const candidates = collect(input, failures);
+	const aliases = loadAliases(where.folder);
+	const context = makeContext(dataset, aliases);
+	const results: ArticleResult[] = [];
+	const bar = progress(candidates.length);
+	for (const [index, candidate] of candidates.entries()) {
+		bar.step(index, path.basename(candidate.file));
+		const article = readArticle(candidate.file);
+		if (!article.ok) {
+			failures.push({shown: candidate.shown, reason: article.reason});
+			continue;
+		}
+
+		try {
+			results.push(ingestArticle(article.text, path.basename(candidate.file), context));
+		} catch (error) {
+			failures.push({shown: candidate.shown, reason: `could not be read as an article: ${error instanceof Error ? error.message : String(error)}`});
+		}
+	}
+
+	bar.end();
+	const state = loadState(where.stateFile);
+	const merged = mergeIntoDataset(dataset, results, state, context.lexicon);
+	const validated = validateDataset(merged.dataset, where.datasetFile);
+	if (!validated.ok) {
+		printProblems(validated.problems);
+		printError('briefing ingest: internal error: the merged dataset is not valid, so nothing was written; please report this with the articles');
+		return exitCode.failure;
+	}
+
+	const reportByFile = new Map<string, FileReport[]>();
+	for (const report of merged.report.files) {
+		reportByFile.set(report.file, [...(reportByFile.get(report.file) ?? []), report]);
+	}
+
+	for (const candidate of candidates) {
+		const failure = failures.find((each) => each.shown === candidate.shown);
+		if (failure) {
+			continue;
+		}
+
+		const report = reportByFile.get(path.basename(candidate.file))?.shift();
+		if (report) {
+			say(`${sanitizeInline(candidate.shown)}: ${sanitizeInline(describeReport(report))}`);
+			for (const note of report.status === 'unchanged' && report.notes.length === 1 ? [] : report.notes) {
+				say(`  ${sanitizeInline(note)}`);
+			}
+		}
+	}
+
+	for (const failure of failures) {
+		printError(`${failure.shown}: skipped: ${failure.reason}`);
+	}
+
+	const document = normalizeDataset(merged.dataset);
+	const text = `${terminalSafeJson(document)}\n`;
+	const before = where.exists ? readFileSync(where.datasetFile, 'utf8') : null;
+	const newState = stateJson(merged.state);
+	const stateBefore = existsSync(where.stateFile) ? readFileSync(where.stateFile, 'utf8') : null;
+	const changed = before !== text || stateBefore !== newState;
+	const counts = `${plural(document.sources.length, 'source')}, ${plural(document.actors.length, 'actor')}, ${plural(document.events.length, 'event')}, ${plural(document.quotes.length, 'quote')}`;
+	const fileCount = `${plural(candidates.length + failures.filter((failure) => !candidates.some((candidate) => candidate.shown === failure.shown)).length, 'file')}: ${results.length} read, ${failures.length} failed`;
+
+	if (dryRun) {
+		say(`${fileCount}; dry run, nothing written: the dataset would have ${counts}${changed ? '' : ' (no change)'}`);
+	} else if (!changed) {
+		say(`${fileCount}; nothing changed in ${sanitizeInline(where.datasetFile)} (${counts})`);
+	} else {
+		try {
+			mkdirSync(path.dirname(where.datasetFile), {recursive: true});
+		} catch (error) {
+			printError(`briefing ingest: ${describeWriteError(error, where.datasetFile)}`);
+			return exitCode.failure;
+		}
+
+		try {
+			if (before !== text) {
+				backupFile(where.datasetFile);
+				writeFileAtomic(where.datasetFile, text);
+			}
+		} catch (error) {
+			printError(`briefing ingest: ${describeWriteError(error, where.datasetFile)}`);
+			return exitCode.failure;
+		}
+
+		try {
+			writeFileAtomic(where.stateFile, newState);
+		} catch (error) {
+			printError(`briefing ingest: ${describeWriteError(error, where.stateFile)}; the dataset was written, but ingest will treat its new records as edited by a person until the state is written`);
+			return exitCode.failure;
+		}
+
+		say(`${fileCount}; wrote ${sanitizeInline(where.datasetFile)} (${counts})${before === null ? '' : `, the previous version kept as ${sanitizeInline(where.datasetFile)}.bak`}`);
+	}
+
+	if (json) {
+		process.stdout.write(text);
+	}
+
+	return failures.length > 0 ? exitCode.failure : exitCode.ok;
 }

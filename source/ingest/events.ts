@@ -136,6 +136,21 @@ function firstVerb(clause: string): number {
 	return clause.length;
 }
 
+/** The tense of a clause: that of its first verb form. */
+function clauseTense(clause: string): 'past' | 'present' | 'future' | 'unknown' {
+	const at = firstVerb(clause);
+	if (at >= clause.length) {
+		return tenseAround(clause, clause.length, clause.length);
+	}
+
+	const rest = clause.slice(at);
+	if (/^(?:will|would|shall|plans|wants)\b/i.test(rest) || /^(?:is|are)\s+(?:set|due|expected|scheduled|going|to)\b/i.test(rest)) {
+		return 'future';
+	}
+
+	return /^(?:is|are|am|has|have|takes|holds|meets|visits|says|can|may|must|should|might)\b/i.test(rest) ? 'present' : 'past';
+}
+
 export type EventResult = {events: EventFinding[]};
 
 /** The events an article reports. */
@@ -189,7 +204,8 @@ export function findEvents(input: EventInput, describe: (actor: string) => Local
 			continue;
 		}
 
-		const clauses = clausesOf(sentence);
+		// A caption is one picture: its clauses are one happening.
+		const clauses = unit.caption ? [{start: 0, end: sentence.length, link: null}] : clausesOf(sentence);
 		const sentenceEvents: EventFinding[] = [];
 		let inherited: DateMention | undefined;
 		for (const clause of clauses) {
@@ -264,7 +280,7 @@ export function findEvents(input: EventInput, describe: (actor: string) => Local
 			const pronounSubject = /^\s*(?:he|she|they|when he|when she)\b/i.test(clauseText) || /^(?:\s*\w+\s*\w*,)?\s*(?:he|she)\s/i.test(clauseText) || pluralSubject.test(clauseText);
 			// Or the happening itself is named: "the referendums held in the regions occupied by Russia",
 			// "the ceasefire talks in Saudi Arabia".
-			const nominal = triggers.some((trigger) => (trigger.weight >= 2 && trigger.start - absoluteStart < verbAt && /^(?:the|a|an|these|those|its|their)\s+(?:\S+\s+){0,2}$/i.test(clauseText.slice(Math.max(0, trigger.start - absoluteStart - 30), trigger.start - absoluteStart).replace(/^.*?(?=\b(?:the|a|an|these|those|its|their)\b)/i, '')))
+			const nominal = triggers.some((trigger) => (trigger.weight >= 2 && trigger.start - absoluteStart < verbAt && /(?:^|\s)(?:the|a|an|these|those|its|their)\s+(?:[\p{L}’'-]+\s+){0,2}$/iu.test(clauseText.slice(Math.max(0, trigger.start - absoluteStart - 40), trigger.start - absoluteStart)))
 				|| clauseMentions.some((mention) => (mention.kind === 'place' || mention.kind === 'country') && mention.locative && /^\s+(?:in|at)\s+(?:the\s+)?$/.test(text.slice(trigger.end, mention.start)) && /\b(?:talks|negotiations|summit|conference|meeting|strike|attack|referendum|election)s?$/i.test(text.slice(trigger.start, trigger.end))));
 			if ((!subjectNamed && !pronounSubject && !nominal) || (!hasEventVerb(clauseText) && !nominal) || (strongest < 2 && named.length === 0 && !nominal) || clauseMentions.length === 0) {
 				continue;
@@ -277,7 +293,7 @@ export function findEvents(input: EventInput, describe: (actor: string) => Local
 
 			if (vagueFuture) {
 				event.status = 'scheduled';
-			} else if (published !== null && (ledeBlocks.has(unit.block) || unit.caption) && tenseAround(sentence, clause.start, clause.end) === 'past' && !/\b(?:previously|earlier|once|long|formerly|in the past|ago)\b/i.test(clauseText)) {
+			} else if (published !== null && (ledeBlocks.has(unit.block) || unit.caption) && clauseTense(clauseText) === 'past' && !/\b(?:previously|earlier|once|long|formerly|in the past|ago)\b/i.test(clauseText)) {
 				// The lede reports the news of the day: undated happenings there are dated about then.
 				const iso = new Date(published * 86_400_000).toISOString().slice(0, 10);
 				event.date = `${iso}~`;
@@ -457,9 +473,10 @@ function finding(
 	const placeMention = mentions.find((mention) => mention.kind === 'place' && mention.locative)
 		?? mentions.find((mention) => mention.kind === 'place')
 		?? mentions.find((mention) => mention.kind === 'country' && mention.locative);
-	const future = date?.future ?? tenseAround(sentence, clause.start, clause.end) === 'future';
+	const future = date?.future ?? clauseTense(clauseText) === 'future';
 	const status = statusOf(date, published, finalTags, future);
-	const title = makeTitle(clauseText, clause, unit, mentions, describe, date, pronoun ? keys[0] : undefined);
+	const plural = !pronoun && pluralSubject.test(clauseText) ? keys.filter((key) => key.startsWith('person:')).slice(0, 3) : [];
+	const title = makeTitle(clauseText, clause, unit, mentions, describe, date, pronoun ? keys[0] : undefined, plural);
 	if (title.split(' ').length < 2) {
 		return undefined;
 	}
@@ -519,7 +536,7 @@ function shortName(actor: LocalActor | undefined, fallback: string): string {
 }
 
 /** The clause, cut to its main part, with people by surname and dates left out. */
-function makeTitle(clauseText: string, clause: Clause, unit: Sentence, mentions: readonly Mention[], describe: (actor: string) => LocalActor | undefined, date: DateMention | null, pronounKey: string | undefined): string {
+function makeTitle(clauseText: string, clause: Clause, unit: Sentence, mentions: readonly Mention[], describe: (actor: string) => LocalActor | undefined, date: DateMention | null, pronounKey: string | undefined, plural: readonly string[] = []): string {
 	const base = unit.start + clause.start;
 	const pieces: Array<{start: number; end: number; replacement: string}> = [];
 	for (const mention of mentions) {
@@ -573,6 +590,12 @@ function makeTitle(clauseText: string, clause: Clause, unit: Sentence, mentions:
 		const actor = describe(pronounKey);
 		title = title.replace(/^(\s*(?:(?:when|after|once|and|but)\s+)?)(he|she)\b/i, (_match, lead: string) => `${lead}${shortName(actor, 'he')}`)
 			.replace(/^(\s*[\w\s]{0,40},\s*)(he|she)\b/i, (_match, lead: string) => `${lead}${shortName(actor, 'he')}`);
+	}
+
+	if (plural.length >= 2) {
+		const names = plural.map((key) => shortName(describe(key), ''));
+		const joined = `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+		title = title.replace(pluralSubject, ` ${joined}`);
 	}
 
 	title = title
