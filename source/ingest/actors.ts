@@ -17,6 +17,7 @@ import {
 	capitalizedStopwords, countries, type CountryEntry, givenNames, knownOrganizations, leaderTitles, organizationWords,
 	personTitles, placeWords, regionDemonyms, regions, speechVerbs, titleHeads,
 } from './lexicon.js';
+import {fold} from '../core/text.js';
 import {irregularPast} from './dates.js';
 import {
 	handleWords, isLatin, type Lexicon, nameKey, personKey, personKeyWords, placeKey, surnameKey,
@@ -117,6 +118,16 @@ const nonAffiliationTitles = new Set(['expert', 'analyst', 'journalist', 'histor
 const functionWords = new Set(['in', 'on', 'at', 'to', 'for', 'with', 'by', 'of', 'from', 'and', 'or', 'but', 'as', 'that', 'which', 'who', 'the', 'a', 'an', 'this', 'these', 'those', 'it', 'its', 'their', 'his', 'her', 'than', 'into', 'over', 'after', 'before', 'since', 'until', 'while', 'also', 'not', 'still', 'already', 'now', 'then']);
 const attributiveNouns = new Set(['talks', 'meeting', 'meetings', 'summit', 'conference', 'agreement', 'accords', 'format', 'process', 'declaration', 'negotiations', 'region', 'metro', 'office', 'court', 'airport', 'offices', 'residents', 'mayor', 'police']);
 const speechOrAction = new Set([...speechVerbs, 'is', 'was', 'has', 'had', 'will', 'would', 'can', 'could', 'and', 'who', 'himself', 'herself']);
+
+/** Capitalized words that start sentences as common nouns: "Critics have...", "Officials said". */
+const commonSubjects = new Set(('Critics Officials Analysts Experts Residents Authorities Observers Investigators Lawmakers Diplomats Soldiers Troops Police '
+	+ 'Rescuers Witnesses Sources Reports Others Everyone Nobody People Citizens Voters Workers Farmers Protesters Doctors Scientists Prosecutors '
+	+ 'Officers Leaders Ministers Members Supporters Opponents Activists Journalists Reporters Europeans Americans Allies Partners Negotiators Late '
+	+ 'Early Most Many Several Earlier Later Despite Such Neither Either Data Figures Prices Markets Shares Talks Negotiations Meanwhile').split(' '));
+
+function followedByVerb(token: Token | undefined): boolean {
+	return token !== undefined && token.kind === 'word' && !token.cap && (looksLikeVerb(token.lower) || /^(?:will|would|has|have|had|is|was|were|are|can|could|must|may|might|should|also|then)$/.test(token.lower));
+}
 
 function looksLikeVerb(word: string): boolean {
 	return speechOrAction.has(word) || irregularPast.has(word) || /(?:ed|s)$/.test(word);
@@ -350,6 +361,13 @@ function scanUnit(tokens: readonly Token[], unit: number, gazetteer: Gazetteer, 
 		if (!hasOrganizationWord || (end - index === 1 && capitalizedStopwords.has(tokens[index]!.text))) {
 			index = end - 1;
 			continue;
+		}
+
+		// "Radio Chisinau", "Kyiv Post": a place named as part of the organization's name.
+		const adjoining = found.find((raw) => raw.from === end && (raw.kind === 'place' || raw.kind === 'country') && raw.via === 'name');
+		if (adjoining && organizationWords.has(tokens[end - 1]!.text)) {
+			end = adjoining.to;
+			found.splice(found.indexOf(adjoining), 1);
 		}
 
 		// "Office of the President of Ukraine", "Ministry for Europe and Foreign Affairs".
@@ -624,7 +642,7 @@ function nameRaw(tokens: readonly Token[], from: number, to: number, unit: numbe
 		const sentenceStart = from === 0 || (from === 1 && isQuoteMark(tokens[0]!.text));
 		return {
 			unit, from: title ? title.from : from, to, nameFrom: from, nameTo: to, kind: 'pending', name, role: title?.role ?? null, country: title?.country ?? null,
-			qualifier: false, locative, via: 'surname', signal: signal - (sentenceStart ? 1 : 0) + (next?.kind === 'possessive' ? 1 : 0),
+			qualifier: false, locative, via: 'surname', signal: signal - (sentenceStart && !followedByVerb(next) ? 1 : 0) + (next?.kind === 'possessive' ? 1 : 0) + (followedByVerb(next) && !commonSubjects.has(name) ? 1 : 0) - (commonSubjects.has(name) ? 5 : 0),
 		};
 	}
 
@@ -853,6 +871,15 @@ function rolePhraseAt(tokens: readonly Token[], index: number, unit: number, fou
 		}
 
 		if (owner.kind === 'country') {
+			// "Ukraine's foreign minister": the person with that title and country.
+			for (let length = Math.min(words.length, 3); length > 0; length--) {
+				const candidate = words.slice(0, length).join(' ');
+				if (personTitles.includes(candidate) && !governmentNouns.has(candidate) && !tokens[index + 1 + length]?.cap) {
+					owner.qualifier = true;
+					return {...base, from: owner.from, to: index + 1 + length, nameFrom: owner.from, nameTo: index + 1 + length, kind: 'role', name: textOf(tokens, owner.from, index + 1 + length), via: 'role', roleWords: [candidate], roleCountry: owner.country};
+				}
+			}
+
 			for (let length = Math.min(words.length, 3); length > 0; length--) {
 				const candidate = words.slice(0, length).join(' ');
 				if (governmentNouns.has(candidate) || militaryNouns.has(candidate)) {
@@ -1120,7 +1147,9 @@ function resolveArticle(raws: Raw[], unitTokens: readonly Token[][], units: read
 				const wordKeys = personKeyWords(words, lexicon);
 				const cluster = clusters.find((each) => each.words.join(' ') === wordKeys.join(' '))
 					?? clusters.find((each) => wordKeys.includes(each.words.at(-1)!) && each.words.length >= 2)
-					?? clusters.find((each) => wordKeys.some((word) => word.length > 3 && each.words.at(-1)!.startsWith(word)));
+					?? clusters.find((each) => wordKeys.some((word) => word.length > 3 && each.words.at(-1)!.startsWith(word)))
+					// "@SHrytsenko": the handle holds the surname.
+					?? clusters.find((each) => each.words.length >= 2 && each.words.at(-1)!.length >= 5 && fold(raw.name.replace(/^@/, '')).replace(/\s/g, '').includes(fold(each.actor.name.split(' ').at(-1)!)));
 				if (cluster) {
 					mention(raw, cluster.actor, 'handle', raw.name);
 				} else {
@@ -1240,7 +1269,10 @@ function resolveRole(raw: Raw, people: LocalActor[], mentions: readonly Mention[
 
 	let candidates = people.filter(matchesTitle);
 	if (raw.roleCountry) {
-		candidates = candidates.filter((person) => person.country === raw.roleCountry);
+		const ofCountry = candidates.filter((person) => person.country === raw.roleCountry);
+		// A title seen without its country ("President Ana Lungu") still fits when no one else does.
+		const unknown = candidates.filter((person) => person.country === null);
+		candidates = ofCountry.length > 0 ? ofCountry : unknown.length === 1 ? unknown : [];
 	}
 
 	if (raw.organizationRole && !leaderWords.has(phrase)) {

@@ -285,8 +285,9 @@ export function cleanArticle(text: string): Cleaned {
 	for (const piece of pieces) {
 		const previous = joined.at(-1);
 		const pieceText = text.slice(piece.start, piece.end);
-		if (wrapped && previous && piece.gap === 0 && !previous.header && !/^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>)/.test(pieceText)
-			&& !isHeadingLike(text.slice(previous.start, previous.end))) {
+		const previousText = previous ? text.slice(previous.start, previous.end) : '';
+		if (wrapped && previous && piece.gap === 0 && !previous.header && !/^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|!\[)/.test(pieceText)
+			&& !/^(?:#{1,6}\s|!\[)/.test(previousText) && !/^https?:\/\/\S+$/.test(previousText)) {
 			previous.end = piece.end;
 		} else {
 			joined.push({...piece});
@@ -427,6 +428,7 @@ export function cleanArticle(text: string): Cleaned {
 		const paragraphs = blocks.filter((block) => block.kind === 'paragraph').slice(0, 3);
 		for (const block of paragraphs) {
 			const reports = /(?:,|\.|^)\s*reports ([\p{Lu}][\p{L}\p{N}&.-]*(?: [\p{Lu}][\p{L}\p{N}&.-]*){0,3})\.?$/mu.exec(block.text)
+				?? /\b(?:is|was) (?:reported|written|published) by (?:the )?([\p{Lu}][\p{L}\p{N}&.-]*(?: [\p{Lu}][\p{L}\p{N}&.-]*){0,3})\.?$/mu.exec(block.text)
 				?? /^\(([\p{Lu}][\p{L}&.]+)\)\s*[-—–]/u.exec(block.text)
 				?? /^[\p{Lu} ,]+\(([\p{Lu}][\p{L}&.]+)\)\s*[-—–]/u.exec(block.text);
 			const outlet = reports?.[1]?.replace(/\.$/, '');
@@ -441,7 +443,8 @@ export function cleanArticle(text: string): Cleaned {
 }
 
 function isOutletName(name: string): boolean {
-	return /^[\p{Lu}\d&.-]{2,8}$/u.test(name) || knownOrganizations.some((organization) => organization.outlet && organization.name === name);
+	return /^[\p{Lu}\d&.-]{2,8}$/u.test(name) || knownOrganizations.some((organization) => organization.outlet && organization.name === name)
+		|| /\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|Telegraph|Observer|Agency|Press|Daily|Review|Radio|TV|Television|Today|Independent|Pravda|Vedomosti|Izvestia)\b/.test(name);
 }
 
 function readHeader(line: string, metadata: Metadata, from: string): void {

@@ -52,7 +52,7 @@ type Clause = {start: number; end: number; link: string | null};
 
 type Trigger = {start: number; end: number; tags: readonly string[]; weight: number};
 
-const splitPattern = /;\s+|,?\s+(?=(?:after|when|once|while|before|since|until|as soon as|whereas|although|even though)\s)|,\s+(?=(?:saying|adding|noting|as)\s)/g;
+const splitPattern = /;\s+|,?\s+(?=(?:after|when|once|while|before|since|until|as soon as|whereas|although|even though)\s)|,\s+(?=(?:saying|adding|noting|as(?! well as))\s)/g;
 const attributionTail = /,\s+(?:[^,"“”]{0,60}?\s)?(?:said|says|reported|reports|told|announced|wrote|added|noted|stated|confirmed|according to)\b[^,"“”]*[.!?]?["”]?$/;
 const pronounStart = /^(?:They|He|She|It|This|These|The two|The leaders|Both)\b/;
 const eventReference = /^(?:This|It|That|The (?:meeting|signing|talks|visit|event|ceremony|summit|vote|call))\s+(?:will|would|is|was|has|had|are|were)?\s*(?:be\s+|been\s+)?(?:happen|happens|happened|take place|takes place|took place|held|scheduled|set|due|planned|expected|slated)\b/;
@@ -61,7 +61,7 @@ const stopwords = new Set(('a an the of to in on at for with by from and or but 
 	+ 'he she they his her their them we our i you also said says told after when while since once not no into than then there which who '
 	+ 'what about more most such so up out over under between during before until s one two three').split(' '));
 /** A subject that stands for the people named before: "The two leaders also discussed ...". */
-const pluralSubject = /^\s*(?:they|the two (?:leaders|presidents|men|women|sides|ministers)|the (?:leaders|presidents|sides)|both (?:leaders|men|sides))\b/i;
+const pluralSubject = /^\s*(?:they|the two (?:leaders|presidents|men|women|sides|ministers|governments|countries)|the (?:leaders|presidents|sides)|both (?:leaders|men|sides|governments|countries))\b/i;
 const speechClause = /\b(?:said|says|say|told|tells|stated|added|noted|stressed|emphasized|insisted|claimed)\b/;
 const reportingFrames = /^\s*(?:it (?:is|was) (?:noted|reported|said|known|believed) that|according to [^,]+,|as a reminder,|in particular,|also,|meanwhile,|however,|at the same time,|reportedly,?|after that,|since then,|in addition,|moreover,|but|and|in (?:their|his|her|its)(?=\s+\p{Ll}))\s*/iu;
 
@@ -117,8 +117,8 @@ function triggersIn(text: string, offset: number): Trigger[] {
 /** A finite verb that reports a happening: past, perfect, progressive or future. */
 function hasEventVerb(clause: string): boolean {
 	const words = clause.toLowerCase().match(/[a-z'’-]+/g) ?? [];
-	return words.some((word, index) => irregularPast.has(word) && word !== 'said' && word !== 'told' && word !== 'was' && word !== 'were' && word !== 'had'
-		|| (word.length > 4 && word.endsWith('ed') && (!speechVerbs.has(word) || word === 'called') && !/^(?:need|based|united|occupied|related|limited|armed|so-called|alleged|interested|concerned)$/.test(word))
+	return /\bcalled\s+\p{Lu}/u.test(clause) || words.some((word, index) => irregularPast.has(word) && word !== 'said' && word !== 'told' && word !== 'was' && word !== 'were' && word !== 'had'
+		|| (word.length > 4 && word.endsWith('ed') && !speechVerbs.has(word) && !/^(?:need|based|united|occupied|related|limited|armed|so-called|alleged|interested|concerned)$/.test(word))
 		|| ((word === 'will' || word === 'to') && /^(?:meet|visit|sign|hold|attend|travel|discuss)$/.test(words[index + 1] ?? ''))
 		|| ((word === 'are' || word === 'is') && /ing$/.test(words[index + 1] ?? '')));
 }
@@ -252,7 +252,7 @@ export function findEvents(input: EventInput, describe: (actor: string) => Local
 					continue;
 				}
 
-				if (triggers.length === 0 && (!hasEventVerb(clauseText) || clauseMentions.length === 0)) {
+				if (triggers.length === 0 && (!hasEventVerb(clauseText) || (clauseMentions.length === 0 && !pluralSubject.test(clauseText)))) {
 					continue;
 				}
 
@@ -307,7 +307,7 @@ export function findEvents(input: EventInput, describe: (actor: string) => Local
 		// Clauses of one sentence about one happening (same date, shared tag) are one event.
 		const merged: EventFinding[] = [];
 		for (const event of sentenceEvents.filter((each) => !each.caption || each.date !== null)) {
-			const same = merged.find((other) => other.date === event.date && other.tags.some((tag) => event.tags.includes(tag) && tag !== 'statement'));
+			const same = merged.find((other) => other.date === event.date && (other.tags.some((tag) => event.tags.includes(tag) && tag !== 'statement') || (other.date !== null && (other.tags.length === 0 || event.tags.length === 0))));
 			if (same) {
 				absorb(same, event);
 			} else {
@@ -454,13 +454,26 @@ function finding(
 		if (target) {
 			keys.push(target.key);
 		}
-	} else if (pluralSubject.test(clauseText)) {
-		for (let index = unitIndex - 1; index >= 0 && index >= unitIndex - 3; index--) {
-			const people = [...new Set((input.actors.byUnit.get(index) ?? []).filter((mention) => mention.kind === 'person' && !mention.qualifier).map((mention) => mention.key))];
+	} else if (pluralSubject.test(clauseText) && !/\b(?:governments|countries)\b/i.test(clauseText.slice(0, 40))) {
+		let found = false;
+		for (let index = unitIndex - 1; index >= 0 && index >= unitIndex - 3 && !found; index--) {
+			const people = [...new Set((input.actors.byUnit.get(index) ?? []).filter((mention) => mention.kind === 'person' && !mention.qualifier && !input.quoted.some((range) => mention.start >= range.start && mention.end <= range.end)).map((mention) => mention.key))];
 			if (people.length >= 2) {
 				keys.push(...people);
-				break;
+				found = true;
 			}
+		}
+
+		if (!found && /\btwo\b/i.test(clauseText)) {
+			// "The two leaders": the two people the article names most.
+			const counts = new Map<string, number>();
+			for (const mention of input.actors.mentions) {
+				if (mention.kind === 'person') {
+					counts.set(mention.key, (counts.get(mention.key) ?? 0) + 1);
+				}
+			}
+
+			keys.push(...[...counts].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([key]) => key));
 		}
 	}
 
@@ -475,8 +488,8 @@ function finding(
 		?? mentions.find((mention) => mention.kind === 'country' && mention.locative);
 	const future = date?.future ?? clauseTense(clauseText) === 'future';
 	const status = statusOf(date, published, finalTags, future);
-	const plural = !pronoun && pluralSubject.test(clauseText) ? keys.filter((key) => key.startsWith('person:')).slice(0, 3) : [];
-	const title = makeTitle(clauseText, clause, unit, mentions, describe, date, pronoun ? keys[0] : undefined, plural);
+	const plural = !pronoun && pluralSubject.test(clauseText) && !/\b(?:governments|countries)\b/i.test(clauseText.slice(0, 40)) ? keys.filter((key) => key.startsWith('person:')).slice(0, 3) : [];
+	const title = makeTitle(unit.text.slice(clause.start, clause.end), clause, unit, mentions, describe, date, pronoun ? keys[0] : undefined, plural);
 	if (title.split(' ').length < 2) {
 		return undefined;
 	}
@@ -600,6 +613,7 @@ function makeTitle(clauseText: string, clause: Clause, unit: Sentence, mentions:
 
 	title = title
 		.replace(/\s+/g, ' ')
+		.replace(/,\s(?:who|which)\s[^,]{3,80},/g, '')
 		.replace(/\(\s*(?:\d?[LRC]|left|right)\s*\)/g, '')
 		.replace(reportingFrames, '')
 		.replace(/^\s*(?:when|after|once|while|before|since|until|as soon as|whereas|although|even though|who|which|where|saying|adding|noting|as|and|but)\s+/i, '')

@@ -254,9 +254,10 @@ function ledeEvent(events: readonly EventFinding[], units: readonly Unit[], publ
 function articleChannel(units: readonly Unit[], kinds: readonly string[], text: string, before: number): string | null {
 	void kinds;
 	void text;
-	const lede = units.filter((unit) => !unit.caption && unit.start < before).slice(0, 4).map((unit) => unit.text).join(' ');
-	if (/\b(?:interview|panel of (?:\w+ )?journalists|told (?:journalists|reporters)|press conference|news conference)\b/i.test(lede)) {
-		return /press conference|news conference|told reporters/i.test(lede) ? 'press conference' : 'interview';
+	// The first sentences that quote no one: where the article says the words were spoken.
+	const lede = units.filter((unit) => !unit.caption && unit.start < before && !/["“”«»]/.test(unit.text)).slice(0, 4).map((unit) => unit.text).join(' ');
+	if (/\b(?:interview|panel of (?:\w+ )?journalists|press conference|news conference)\b/i.test(lede)) {
+		return /press conference|news conference/i.test(lede) ? 'press conference' : 'interview';
 	}
 
 	if (/\bon X\b|\(Twitter\)|\btweet/i.test(lede)) {

@@ -437,7 +437,7 @@ export const capitalizedStopwords: ReadonlySet<string> = new Set((
 	+ 'Live Opinion Analysis Exclusive Explainer Comment Sources Source God Let Let\'s Oh Well Dear Mister '
 	+ 'Madam Sir Lady Ladies Gentlemen Despite Until Upon Within Among Amid Between Against Over Under '
 	+ 'Through Into Onto Like Unlike Around About Above Below Behind Beyond Near Toward Towards Via Per '
-	+ 'Whether Once Ukraine’s'
+	+ 'Whether Once Everything Nothing Something Anything Everyone Someone Anyone Nobody None Everybody Somebody Ukraine’s'
 ).split(' ').filter((word) => !word.includes('’')));
 
 export const monthNames: readonly string[] = [

@@ -344,6 +344,7 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 	const actorId = (each: Work, key: string): string | undefined => slotByFinding.get(findingKey(each, key))?.actor.id;
 	const countryIds = new Set(dataset.actors.filter((actor) => actor.kind === 'country').map((actor) => actor.id));
 	const personIds = new Set(dataset.actors.filter((actor) => actor.kind === 'person').map((actor) => actor.id));
+	const countryOf = new Map(dataset.actors.map((actor) => [actor.id, actor.country]));
 
 	// 3. Events: the same happening from another source joins the event; a person's event gets the
 	// new report beside it.
@@ -357,6 +358,8 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 	const eventSources = (event: Event): Set<string> => new Set(event.evidence.map((evidence) => evidence.source));
 	const eventIdsByFinding = new Map<string, string>();
 	for (const each of work) {
+		type Prepared = {position: number; finding: ArticleEvent; actors: string[]; location: string | null; evidence: Evidence};
+		const pending: Prepared[] = [];
 		for (const [position, finding] of each.result.events.entries()) {
 			const actors = unique(finding.actors.map((key) => actorId(each, key)).filter((id): id is string => id !== undefined));
 			const locationId = finding.location ? actorId(each, finding.location) : undefined;
@@ -383,17 +386,41 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 				continue;
 			}
 
-			const match = bestMatch(dataset.events, finding, actors, location, each.source.id, eventWords, eventSources, publishedOf.get(each.source.id) ?? null, countryIds, personIds);
+			pending.push({position, finding, actors, location, evidence});
+		}
+
+		// Each event takes one report per source: the best-matching pairs are joined first.
+		const pairs: Array<{item: Prepared; event: Event; score: number}> = [];
+		for (const item of pending) {
+			for (const candidate of matches(dataset.events, item.finding, item.actors, item.location, each.source.id, eventWords, eventSources, publishedOf.get(each.source.id) ?? null, countryIds, personIds, countryOf)) {
+				pairs.push({item, ...candidate});
+			}
+		}
+
+		pairs.sort((a, b) => b.score - a.score || a.item.position - b.item.position || (a.event.id < b.event.id ? -1 : 1));
+		const matched = new Map<number, Event>();
+		const taken = new Set<string>();
+		for (const pair of pairs) {
+			if (matched.has(pair.item.position) || taken.has(pair.event.id)) {
+				continue;
+			}
+
+			matched.set(pair.item.position, pair.event);
+			taken.add(pair.event.id);
+		}
+
+		for (const item of pending) {
+			const match = matched.get(item.position);
 			if (match && ownedEvents.has(match.id)) {
-				joinEvent(match, finding, actors, location, evidence, publishedOf);
-				eventWords.set(match.id, new Set([...eventWords.get(match.id) ?? [], ...finding.words]));
-				eventIdsByFinding.set(`${each.source.id}#${position}`, match.id);
+				joinEvent(match, item.finding, item.actors, item.location, item.evidence, publishedOf);
+				eventWords.set(match.id, new Set([...eventWords.get(match.id) ?? [], ...item.finding.words]));
+				eventIdsByFinding.set(`${each.source.id}#${item.position}`, match.id);
 				touched.add(`event:${match.id}`);
 				each.report.merged.events++;
 				continue;
 			}
 
-			const event = newEvent(finding, actors, location, evidence, dataset.actors, eventIds);
+			const event = newEvent(item.finding, item.actors, item.location, item.evidence, dataset.actors, eventIds);
 			if (match) {
 				each.report.beside++;
 				each.report.notes.push(`event ${match.id} was edited or reviewed by a person: this source's report of it is added beside it as ${event.id}`);
@@ -404,8 +431,8 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 			event.summary = summaryOf(event, dataset.sources);
 			dataset.events.push(event);
 			ownedEvents.add(event.id);
-			eventWords.set(event.id, new Set(finding.words));
-			eventIdsByFinding.set(`${each.source.id}#${position}`, event.id);
+			eventWords.set(event.id, new Set(item.finding.words));
+			eventIdsByFinding.set(`${each.source.id}#${item.position}`, event.id);
 			touched.add(`event:${event.id}`);
 		}
 	}
@@ -637,11 +664,10 @@ const genericTags = new Set(['statement', 'support', 'negotiations', 'military a
  * organizations or places, and a shared topic or similar words. Undated reports join only a
  * happening of a specific kind (a strike, an inauguration) with a shared actor or place.
  */
-function bestMatch(events: readonly Event[], finding: ArticleEvent, actors: readonly string[], location: string | null, source: string, eventWords: ReadonlyMap<string, Set<string>>, eventSources: (event: Event) => Set<string>, published: string | null, countryIds: ReadonlySet<string>, personIds: ReadonlySet<string>): Event | undefined {
+function matches(events: readonly Event[], finding: ArticleEvent, actors: readonly string[], location: string | null, source: string, eventWords: ReadonlyMap<string, Set<string>>, eventSources: (event: Event) => Set<string>, published: string | null, countryIds: ReadonlySet<string>, personIds: ReadonlySet<string>, countryOf: ReadonlyMap<string, string | null>): Array<{event: Event; score: number}> {
 	const range = dateRange(finding.date);
 	const findingWords = new Set(finding.words);
-	let best: Event | undefined;
-	let bestScore = 0;
+	const found: Array<{event: Event; score: number}> = [];
 	for (const event of events) {
 		if (eventSources(event).has(source)) {
 			continue;
@@ -667,7 +693,24 @@ function bestMatch(events: readonly Event[], finding: ArticleEvent, actors: read
 		}
 
 		const similarity = common / Math.max(1, Math.min(findingWords.size, words.size));
+		// A gathering of several countries (four or more taking part) on a day, and a report of that day
+		// whose people represent four of those countries, are one happening: "representatives of five
+		// countries" and "Witkoff and Rubio were to meet Yermak and the British and German advisers".
+		const represented = (ids: readonly string[]): Set<string> => new Set(ids.map((id) => countryOf.get(id)).filter((code): code is string => code !== undefined && code !== null));
+		const theirs = represented(event.actors);
+		const ours = represented(actors);
+		const sharedCountries = [...ours].filter((code) => theirs.has(code)).length;
+		if (range && other && range[0] === other[0] && range[1] === other[1] && theirs.size >= 4 && ours.size >= 4 && sharedCountries >= 4) {
+			found.push({event, score: 5 + sharedCountries});
+			continue;
+		}
+
 		if (sharedNonCountry.length === 0 && !sharedPlace) {
+			continue;
+		}
+
+		// Two places named and different: two happenings ("visited Kyiv" and "will travel to Brussels").
+		if (location !== null && event.location !== null && location !== event.location && !event.actors.includes(location) && !actors.includes(event.location)) {
 			continue;
 		}
 
@@ -697,13 +740,12 @@ function bestMatch(events: readonly Event[], finding: ArticleEvent, actors: read
 
 		const score = sharedNonCountry.length * 2 + (sharedPlace ? 2 : 0) + sharedActors.length * 0.5 + specificTags.length * 2 + sharedTags.length + similarity * 3
 			+ (range && other && range[0] === other[0] && range[1] === other[1] ? 2 : 0) - (undated ? 1 : 0);
-		if (score > bestScore && score >= (recent ? 3 : undated ? 4 : 5)) {
-			best = event;
-			bestScore = score;
+		if (score >= (recent ? 3 : undated ? 4 : 5)) {
+			found.push({event, score});
 		}
 	}
 
-	return best;
+	return found;
 }
 
 function joinEvent(event: Event, finding: ArticleEvent, actors: readonly string[], location: string | null, evidence: Evidence, publishedOf: ReadonlyMap<string, string | null>): void {

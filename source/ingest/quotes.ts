@@ -222,7 +222,10 @@ export function findQuotes(input: QuoteInput): QuoteResult {
 		let attribution: {mention: Mention; by: QuoteFinding['resolvedBy']; verb: Token} | undefined;
 		let via: QuoteVia = 'after';
 		const tailVerbIndex = tail.slice(0, 9).findIndex((token) => speechVerbs.has(token.lower) && !weakSpeechVerbs.has(token.lower));
-		if (tailVerbIndex !== -1 && !tail.slice(0, tailVerbIndex).some((token) => /^["“”«»]$/.test(token.text))) {
+		// Words between the quote and its attribution ("a "historic step" for the region, his office said")
+		// mean the attribution is the sentence's; a speaker named before the quote then comes first.
+		const directlyAfter = tailVerbIndex !== -1 && tail.slice(0, tailVerbIndex).filter((token) => token.kind === 'word' && !/^(?:he|she|they|the|a|an)$/.test(token.lower)).length <= 4 && !tail.slice(0, Math.max(0, tailVerbIndex - 1)).some((token) => token.kind === 'word' && /^(?:for|to|in|on|of|with|and|by)$/.test(token.lower));
+		if (tailVerbIndex !== -1 && !tail.slice(0, tailVerbIndex).some((token) => /^["“”«»]$/.test(token.text)) && (directlyAfter || !hasSpeechVerbBefore(sentenceTokens, span.start))) {
 			const verbToken = tail[tailVerbIndex]!;
 			const verbIndex = sentenceTokens.indexOf(verbToken);
 			const found = speakerNear(sentenceTokens, verbIndex, span.end, attributionEnd);
@@ -325,9 +328,10 @@ export function findQuotes(input: QuoteInput): QuoteResult {
 		}
 
 		const evidence = sentenceRange(span.start, attribution && attribution.verb.end > span.end ? Math.max(span.end, attribution.verb.end) : span.end);
-		const attributionRange = attribution ? {start: Math.min(attribution.verb.start, attribution.mention.start), end: attribution.verb.start > span.end ? sentence.end : span.start} : null;
+		const mentionInSentence = attribution && attribution.mention.start >= sentence.start && attribution.mention.end <= attributionEnd;
+		const attributionRange = attribution ? {start: mentionInSentence ? Math.min(attribution.verb.start, attribution.mention.start) : attribution.verb.start, end: attribution.verb.start > span.end ? attributionEnd : span.start} : null;
 		quotes.push({
-			text: quoteText,
+			text: quoteText.replace(/\s+/g, ' '),
 			start: quoteStart,
 			end: quoteEnd,
 			speaker,
@@ -346,6 +350,10 @@ export function findQuotes(input: QuoteInput): QuoteResult {
 	quotes.push(...embeddedPosts(input, mentions));
 	quotes.sort((a, b) => a.start - b.start);
 	return {quotes, skipped};
+}
+
+function hasSpeechVerbBefore(tokens: readonly Token[], offset: number): boolean {
+	return tokens.some((token) => token.end <= offset && (speechVerbs.has(token.lower) || token.lower === 'according'));
 }
 
 function clip(text: string): string {
