@@ -1,4 +1,4 @@
-import {countDataset} from '../core/dataset.js';
+import {countDataset} from '../core/linked.js';
 import {exitCode, printLine, printProblems} from '../io/output.js';
 import {readDataset} from '../io/read-dataset.js';
 import type {CommandContext} from './table.js';

@@ -1,49 +1,23 @@
 import {type ParseError, parse as parseJsonc, printParseErrorCode} from 'jsonc-parser';
 import type {z} from 'zod';
-import {compareDateText, compareEdtf, edtf, type EdtfDate} from './edtf.js';
+import type {ListName, RecordType} from './contract.js';
 import {
-	type Actor, type Dataset, DatasetSchema, type Event, type Quote, type Source,
+	jsonPath, lineAndColumn, linkDataset, type LinkedDataset, type Locate, type Problem, type RecordLists, referenceProblems, type Result, subPath,
+} from './linked.js';
+import {
+	ActorSchema, type Dataset, DatasetSchema, EventSchema, QuoteSchema, SourceSchema,
 } from './schema.js';
 
-/** One thing wrong with a dataset: where it is and what is wrong, in words a user can act on. */
-export type Problem = {
-	readonly file: string;
-	/** JSON path such as `events[12].actors[1]`, or `line 3, column 7` for syntax errors. */
-	readonly path: string;
-	readonly message: string;
-};
+/**
+ * Validation with messages, by the zod schema: what `briefing validate` reports. The loader's fast
+ * path (`check.ts`) decides alone only when everything is valid; otherwise this module is loaded
+ * and words the problems. The linking and the types are in `linked.ts`, re-exported here.
+ */
 
-export function formatProblem(problem: Problem): string {
-	return problem.path ? `${problem.file}: ${problem.path}: ${problem.message}` : `${problem.file}: ${problem.message}`;
-}
-
-export type Result<T> = {ok: true; value: T} | {ok: false; problems: Problem[]};
-
-export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
-	let text = '';
-	for (const key of path) {
-		if (typeof key === 'number') {
-			text += `[${key}]`;
-		} else {
-			const name = String(key);
-			text += /^[A-Za-z_$][\w$]*$/.test(name) ? (text ? `.${name}` : name) : `[${JSON.stringify(name)}]`;
-		}
-	}
-
-	return text;
-}
-
-/** Where a character offset falls, 1-based, for messages about text files. */
-export function lineAndColumn(text: string, offset: number): {line: number; column: number} {
-	let line = 1;
-	let lineStart = 0;
-	for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-		line++;
-		lineStart = index + 1;
-	}
-
-	return {line, column: offset - lineStart + 1};
-}
+export {
+	compareEvents, compareQuotes, countDataset, type DatasetCounts, formatProblem, jsonPath, lineAndColumn, linkDataset,
+	type LinkedDataset, normalizeDataset, normalizeForMatch, type Problem, type Result,
+} from './linked.js';
 
 /** Parses JSON text, reporting a syntax error by line and column. A UTF-8 byte-order mark is allowed. */
 export function parseJsonText(text: string, file: string): Result<unknown> {
@@ -168,195 +142,15 @@ function schemaProblems(value: unknown, file: string): {problems: Problem[]; dat
 	return {problems, dataset: undefined};
 }
 
-type Loose = Record<string, unknown>;
-
-function records(root: unknown, key: string): Loose[] {
-	const list = typeof root === 'object' && root !== null ? (root as Loose)[key] : undefined;
-	return Array.isArray(list) ? list.map((item) => (typeof item === 'object' && item !== null ? item as Loose : {})) : [];
-}
-
-const quoteMarks = /[\u2018\u2019\u201A\u201B\u2032]/g;
-const doubleQuoteMarks = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g;
-
-/** Quotation marks, ellipses and whitespace as one canonical form, for comparing quotes to sources. */
-export function normalizeForMatch(text: string): string {
-	return text
-		.replace(quoteMarks, '\'')
-		.replace(doubleQuoteMarks, '"')
-		.replace(/\u2026/g, '...')
-		.replace(/\s+/g, ' ')
-		.trim();
-}
-
-/**
- * The rules the schema cannot state: unique ids, references that resolve, quotes found in their
- * evidence. Works on unvalidated input so that one run reports every problem.
- */
-function referenceProblems(root: unknown, file: string): Problem[] {
-	const problems: Problem[] = [];
-	const ids = (key: string): Map<string, number> => {
-		const seen = new Map<string, number>();
-		for (const [index, record] of records(root, key).entries()) {
-			if (typeof record.id !== 'string') {
-				continue;
-			}
-
-			const first = seen.get(record.id);
-			if (first === undefined) {
-				seen.set(record.id, index);
-			} else {
-				problems.push({file, path: `${key}[${index}].id`, message: `duplicate id "${record.id}", already used by ${key}[${first}]: give each record its own id`});
-			}
-		}
-
-		return seen;
-	};
-
-	const sources = ids('sources');
-	const actors = ids('actors');
-	const events = ids('events');
-	ids('quotes');
-
-	const check = (value: unknown, known: Map<string, number>, path: string, kind: string, list: string): void => {
-		if (typeof value === 'string' && !known.has(value)) {
-			problems.push({file, path, message: `no ${kind} has the id "${value}": add it to ${list} or correct the reference`});
-		}
-	};
-
-	const checkEvidence = (evidence: unknown, path: string): void => {
-		if (typeof evidence === 'object' && evidence !== null) {
-			check((evidence as Loose).source, sources, `${path}.source`, 'source', 'sources');
-		}
-	};
-
-	for (const [index, event] of records(root, 'events').entries()) {
-		if (Array.isArray(event.actors)) {
-			for (const [position, actor] of event.actors.entries()) {
-				check(actor, actors, `events[${index}].actors[${position}]`, 'actor', 'actors');
-			}
-		}
-
-		if (Array.isArray(event.evidence)) {
-			for (const [position, evidence] of event.evidence.entries()) {
-				checkEvidence(evidence, `events[${index}].evidence[${position}]`);
-			}
-		}
-	}
-
-	for (const [index, quote] of records(root, 'quotes').entries()) {
-		check(quote.speaker, actors, `quotes[${index}].speaker`, 'actor', 'actors');
-		check(quote.event, events, `quotes[${index}].event`, 'event', 'events');
-		checkEvidence(quote.evidence, `quotes[${index}].evidence`);
-		const exact = typeof quote.evidence === 'object' && quote.evidence !== null ? (quote.evidence as Loose).exact : undefined;
-		if (typeof quote.text === 'string' && typeof exact === 'string' && quote.text.trim() !== ''
-			&& !normalizeForMatch(exact).includes(normalizeForMatch(quote.text))) {
-			problems.push({file, path: `quotes[${index}].text`, message: 'does not occur in its evidence sentence (evidence.exact): a quote must be verbatim'});
-		}
-	}
-
-	return problems;
-}
-
 /** Validates a parsed JSON value against the contract, reporting every problem at once. */
 export function validateDataset(value: unknown, file: string): Result<Dataset> {
 	const {problems, dataset} = schemaProblems(value, file);
-	problems.push(...referenceProblems(value, file));
+	problems.push(...referenceProblems(documentLists(value), documentLocate(file)));
 	if (problems.length > 0 || dataset === undefined) {
 		return {ok: false, problems};
 	}
 
 	return {ok: true, value: dataset};
-}
-
-/** A validated dataset with its references resolved and its lists in display order. */
-export type LinkedDataset = {
-	readonly dataset: Dataset;
-	readonly sources: readonly Source[];
-	/** Chronological, undated last. */
-	readonly events: readonly Event[];
-	readonly actors: readonly Actor[];
-	/** Chronological, undated last. */
-	readonly quotes: readonly Quote[];
-	readonly sourceById: ReadonlyMap<string, Source>;
-	readonly actorById: ReadonlyMap<string, Actor>;
-	readonly eventById: ReadonlyMap<string, Event>;
-	readonly quoteById: ReadonlyMap<string, Quote>;
-	readonly eventDate: ReadonlyMap<string, EdtfDate | null>;
-	/** Events and quotes of each actor, in chronological order. */
-	readonly eventsByActor: ReadonlyMap<string, readonly Event[]>;
-	readonly quotesByActor: ReadonlyMap<string, readonly Quote[]>;
-	readonly quotesByEvent: ReadonlyMap<string, readonly Quote[]>;
-	/** The latest publication date among the sources: what the data knows up to. */
-	readonly asOf: string | null;
-};
-
-const byId = (a: {id: string}, b: {id: string}): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-export function compareEvents(a: Event, b: Event): number {
-	return compareDateText(a.date, b.date) || byId(a, b);
-}
-
-export function compareQuotes(a: Quote, b: Quote): number {
-	return compareDateText(a.date, b.date) || a.evidence.source.localeCompare(b.evidence.source) || a.evidence.start - b.evidence.start || byId(a, b);
-}
-
-function group<T>(items: readonly T[], keys: (item: T) => Iterable<string | null>): Map<string, T[]> {
-	const groups = new Map<string, T[]>();
-	for (const item of items) {
-		for (const key of new Set(keys(item))) {
-			if (key === null) {
-				continue;
-			}
-
-			const list = groups.get(key);
-			if (list) {
-				list.push(item);
-			} else {
-				groups.set(key, [item]);
-			}
-		}
-	}
-
-	return groups;
-}
-
-/** Puts a dataset in its canonical order, the form `briefing export` prints. */
-export function normalizeDataset(dataset: Dataset): Dataset {
-	return {
-		version: 1,
-		sources: [...dataset.sources].sort((a, b) => compareDateText(a.published, b.published) || byId(a, b)),
-		actors: [...dataset.actors].sort(byId),
-		events: [...dataset.events].sort(compareEvents),
-		quotes: [...dataset.quotes].sort(compareQuotes),
-	};
-}
-
-/** Links a validated dataset. */
-export function linkDataset(input: Dataset): LinkedDataset {
-	const dataset = normalizeDataset(input);
-	let asOf: string | null = null;
-	for (const source of dataset.sources) {
-		if (source.published !== null && (asOf === null || compareEdtf(edtf(source.published), edtf(asOf)) > 0)) {
-			asOf = source.published;
-		}
-	}
-
-	return {
-		dataset,
-		sources: dataset.sources,
-		events: dataset.events,
-		actors: dataset.actors,
-		quotes: dataset.quotes,
-		sourceById: new Map(dataset.sources.map((source) => [source.id, source])),
-		actorById: new Map(dataset.actors.map((actor) => [actor.id, actor])),
-		eventById: new Map(dataset.events.map((event) => [event.id, event])),
-		quoteById: new Map(dataset.quotes.map((quote) => [quote.id, quote])),
-		eventDate: new Map(dataset.events.map((event) => [event.id, event.date === null ? null : edtf(event.date)])),
-		eventsByActor: group(dataset.events, (event) => event.actors),
-		quotesByActor: group(dataset.quotes, (quote) => [quote.speaker]),
-		quotesByEvent: group(dataset.quotes, (quote) => [quote.event]),
-		asOf,
-	};
 }
 
 /** Parses, validates and links JSON text in one step. */
@@ -370,13 +164,43 @@ export function loadDatasetText(text: string, file: string): Result<LinkedDatase
 	return validated.ok ? {ok: true, value: linkDataset(validated.value)} : validated;
 }
 
-export type DatasetCounts = {sources: number; actors: number; events: number; quotes: number};
-
-export function countDataset(dataset: Dataset): DatasetCounts {
-	return {
-		sources: dataset.sources.length,
-		actors: dataset.actors.length,
-		events: dataset.events.length,
-		quotes: dataset.quotes.length,
+/** The four lists of a parsed document, whatever it holds. */
+export function documentLists(root: unknown): RecordLists {
+	const list = (key: ListName): unknown[] => {
+		const value = typeof root === 'object' && root !== null ? (root as Record<string, unknown>)[key] : undefined;
+		return Array.isArray(value) ? value : [];
 	};
+
+	return {sources: list('sources'), actors: list('actors'), events: list('events'), quotes: list('quotes')};
+}
+
+/** Records of one document are placed by their JSON path: `events[12]`. */
+export function documentLocate(file: string): Locate {
+	return (list, index) => ({file, path: `${list}[${index}]`});
+}
+
+const recordSchemas = {source: SourceSchema, actor: ActorSchema, event: EventSchema, quote: QuoteSchema} as const;
+
+/**
+ * Validates one record by the schema; problems are placed under `path` (`events[12]`, `line 40`).
+ * Returns the record as the schema outputs it (with defaults), or undefined when it is invalid.
+ */
+export function recordProblems(type: RecordType, value: unknown, file: string, path: string, problems: Problem[]): unknown {
+	const result = recordSchemas[type].safeParse(value, {error: errorMap});
+	if (result.success) {
+		return result.data;
+	}
+
+	const place = (inner: ReadonlyArray<PropertyKey>): string => subPath(path, jsonPath(inner));
+	for (const issue of result.error.issues) {
+		if (issue.code === 'unrecognized_keys') {
+			for (const key of issue.keys) {
+				problems.push({file, path: place([...issue.path, key]), message: `unknown field "${key}": remove it or check its spelling`});
+			}
+		} else {
+			problems.push({file, path: place(issue.path), message: issue.message});
+		}
+	}
+
+	return undefined;
 }

@@ -50,7 +50,27 @@ function dayNumber(year: number, month: number, day: number): number {
 	return Math.round(date.getTime() / 86_400_000);
 }
 
+const parsed = new Map<string, EdtfParseResult>();
+
+/**
+ * Parses an EDTF date. Results are kept (dates repeat: a million events have a few thousand
+ * distinct dates) and shared, so they must not be changed.
+ */
 export function parseEdtf(text: string): EdtfParseResult {
+	let result = parsed.get(text);
+	if (result === undefined) {
+		if (parsed.size >= 100_000) {
+			parsed.clear();
+		}
+
+		result = parseUncached(text);
+		parsed.set(text, result);
+	}
+
+	return result;
+}
+
+function parseUncached(text: string): EdtfParseResult {
 	const match = shape.exec(text);
 	if (!match) {
 		return {ok: false, reason: `"${text}" is not an EDTF date (${edtfHint})`};

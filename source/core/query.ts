@@ -1,5 +1,6 @@
 import {type EdtfDate, parseEdtf} from './edtf.js';
-import {type EventStatus, eventStatuses} from './schema.js';
+import {eventStatuses} from './contract.js';
+import type {EventStatus} from './schema.js';
 
 /**
  * The one query language of the dashboard's search line, `briefing search` and

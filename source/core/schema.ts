@@ -1,14 +1,17 @@
 import {z} from 'zod';
+import {
+	actorKinds, countryPattern, eventStatuses, slugPattern, tagPattern, textPattern,
+} from './contract.js';
 import {edtfHint, edtfPattern, parseEdtf} from './edtf.js';
+
+export {actorKinds, eventStatuses} from './contract.js';
 
 /**
  * The interchange format of `../shared/docs/data-model.md`, as the single source of truth: the
  * TypeScript types below are inferred from it and `data/schema.json` is emitted from it.
  */
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-const Text = z.string().regex(/\S/, {error: 'must not be empty'});
+const Text = z.string().regex(textPattern, {error: 'must not be empty'});
 
 const Id = z
 	.string()
@@ -57,8 +60,6 @@ export const SourceSchema = z
 	})
 	.strict();
 
-export const actorKinds = ['person', 'organization', 'country', 'place'] as const;
-
 export const ActorSchema = z
 	.object({
 		id: Id,
@@ -68,13 +69,11 @@ export const ActorSchema = z
 		role: Text.nullable().describe('Role as of the latest source'),
 		country: z
 			.string()
-			.regex(/^[A-Z]{2}$/, {error: 'must be an ISO 3166-1 alpha-2 code such as "UA"'})
+			.regex(countryPattern, {error: 'must be an ISO 3166-1 alpha-2 code such as "UA"'})
 			.nullable()
 			.describe('ISO 3166-1 alpha-2 code of the affiliation'),
 	})
 	.strict();
-
-export const eventStatuses = ['occurred', 'scheduled', 'cancelled', 'postponed'] as const;
 
 export const EventSchema = z
 	.object({
@@ -85,7 +84,7 @@ export const EventSchema = z
 		summary: Text.describe('Two or three sentences, in the project\'s own words'),
 		actors: z.array(Id).describe('Actor ids, most central first'),
 		location: Text.nullable().describe('Place name, or the id of an actor of kind place'),
-		tags: z.array(z.string().regex(/^[\p{Ll}\p{N}][\p{Ll}\p{N} -]*$/u, {error: 'tags are lower-case words'})),
+		tags: z.array(z.string().regex(tagPattern, {error: 'tags are lower-case words'})),
 		evidence: z.array(EvidenceSchema).min(1, {error: 'an event needs at least one evidence entry'}),
 	})
 	.strict();

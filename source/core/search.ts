@@ -4,7 +4,8 @@ import {edtf} from './edtf.js';
 import {
 	type FilterValue, hasFilters, type ParsedQuery, parseQuery, type QueryError, type ResultKind, resultKinds,
 } from './query.js';
-import {type Actor, type Event, eventStatuses, type Quote} from './schema.js';
+import {eventStatuses} from './contract.js';
+import type {Actor, Event, Quote} from './schema.js';
 import {
 	editDistance, fold, foldedWords, type FoldMap, foldWithMap, prefixEditDistance, stem, typoBudget,
 } from './text.js';

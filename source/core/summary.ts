@@ -1,4 +1,4 @@
-import {countDataset, type LinkedDataset} from './dataset.js';
+import {countDataset, type LinkedDataset} from './linked.js';
 import {formatDateText} from './edtf.js';
 import {sanitizeInline} from './sanitize.js';
 

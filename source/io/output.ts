@@ -1,4 +1,4 @@
-import {formatProblem, type Problem} from '../core/dataset.js';
+import {formatProblem, type Problem} from '../core/linked.js';
 import {sanitizeInline} from '../core/sanitize.js';
 
 /** Exit codes: 0 success, 1 invalid data or nothing found, 2 bad usage. */
