@@ -493,7 +493,14 @@ function scanUnit(tokens: readonly Token[], unit: number, gazetteer: Gazetteer, 
 
 	// 6. Role phrases without a name: "the Ukrainian leader", "the Kremlin chief", "the French capital",
 	// "Zelensky's chief of staff"; offices: "Macron's office", "the French presidency", "Ukrainian forces".
+	const starts = new Set(found.map((raw) => raw.from));
+	const ends = new Set(found.map((raw) => raw.to));
 	for (let index = 0; index < tokens.length; index++) {
+		// Role phrases start at "the", at a qualifier ("Kremlin spokesman") or at a possessive.
+		if (tokens[index]!.lower !== 'the' && !starts.has(index) && !ends.has(index)) {
+			continue;
+		}
+
 		const raw = rolePhraseAt(tokens, index, unit, found, taken);
 		if (raw) {
 			found.push(raw);

@@ -243,6 +243,8 @@ const notPast = new Set((
 
 const futurePattern = /\b(?:will|won['’]t|shall|['’]ll|is (?:set|due|expected|scheduled|slated|going|planned|poised|likely) to|are (?:set|due|expected|scheduled|slated|going|planned|poised|likely) to|(?:is|are) to (?:be|meet|visit|hold|sign|attend)|plans? to|intends? to|aims? to|to be held|upcoming|scheduled for|next|in the coming|in the near future|agreed to|expects? to|hopes? to|wants? to|would like to)\b/i;
 
+const futureGlobal = new RegExp(futurePattern.source, 'gi');
+
 /**
  * The tense of the verb that governs a range of a sentence: the nearest verb form within the clause
  * (a future marker, a past form, a present form), looking before the range first.
@@ -256,8 +258,7 @@ export function tenseAround(sentence: string, start: number, end: number): Tense
 	type Cue = {at: number; tense: Tense};
 	const cues: Cue[] = [];
 	const clause = sentence.slice(leftBoundary, clauseEnd);
-	const future = new RegExp(futurePattern.source, 'gi');
-	for (const match of clause.matchAll(future)) {
+	for (const match of clause.matchAll(futureGlobal)) {
 		cues.push({at: leftBoundary + match.index, tense: 'future'});
 	}
 
@@ -300,8 +301,15 @@ function lastMatch(text: string, pattern: RegExp): number {
 
 type Span = {start: number; end: number; reading: Reading; text: string};
 
+const mayHoldDate = /\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|night|tonight|week|month|year|ago|soon|future|coming|next|shortly|due course|later date|spring|summer|autumn|fall|winter|morning|afternoon|evening/i;
+
 /** The date phrases of a text (a sentence), resolved against the context. */
 export function findDates(text: string, context: DateContext): DateMention[] {
+	// Most sentences name no date: one cheap test spares them the rules.
+	if (!mayHoldDate.test(text)) {
+		return [];
+	}
+
 	const spans: Span[] = [];
 	for (const rule of rules) {
 		rule.pattern.lastIndex = 0;

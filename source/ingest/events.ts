@@ -53,6 +53,7 @@ type Clause = {start: number; end: number; link: string | null};
 type Trigger = {start: number; end: number; tags: readonly string[]; weight: number};
 
 const splitPattern = /;\s+|,?\s+(?=(?:after|when|once|while|before|since|until|as soon as|whereas|although|even though)\s)|,\s+(?=(?:saying|adding|noting|as(?! well as))\s)/g;
+const mayLinkClauses = /;|\b(?:after|when|once|while|before|since|until|whereas|although|though|saying|adding|noting|as)\s/;
 const attributionTail = /,\s+(?:[^,"“”]{0,60}?\s)?(?:said|says|reported|reports|told|announced|wrote|added|noted|stated|confirmed|according to)\b[^,"“”]*[.!?]?["”]?$/;
 const pronounStart = /^(?:They|He|She|It|This|These|The two|The leaders|Both)\b/;
 const eventReference = /^(?:This|It|That|The (?:meeting|signing|talks|visit|event|ceremony|summit|vote|call))\s+(?:will|would|is|was|has|had|are|were)?\s*(?:be\s+|been\s+)?(?:happen|happens|happened|take place|takes place|took place|held|scheduled|set|due|planned|expected|slated)\b/;
@@ -71,6 +72,10 @@ function clausesOf(sentence: string): Clause[] {
 	const bodyEnd = tail && tail.index > 20 ? tail.index : sentence.length;
 	let start = 0;
 	let link: string | null = null;
+	if (!mayLinkClauses.test(sentence)) {
+		return [{start: 0, end: bodyEnd, link: null}, ...(bodyEnd < sentence.length ? [{start: bodyEnd, end: sentence.length, link: 'attribution'}] : [])];
+	}
+
 	splitPattern.lastIndex = 0;
 	for (let match = splitPattern.exec(sentence); match; match = splitPattern.exec(sentence)) {
 		if (match.index >= bodyEnd) {
@@ -178,7 +183,8 @@ export function findEvents(input: EventInput, describe: (actor: string) => Local
 		}
 
 		const unitMentions = (actors.byUnit.get(unitIndex) ?? []).filter((mention) => !mention.qualifier && !quoted.some((range) => mention.start >= range.start && mention.end <= range.end));
-		const dateMentions = findDates(sentence, dates);
+		// Dates of the whole sentence, found once, without those inside quotations.
+		const dateMentions = datesOfUnit(input, unit.text).filter((mention) => !quoted.some((range) => range.start < unit.start + mention.end && range.end > unit.start + mention.start));
 
 		// "This will happen next Thursday, April 24.": the date of the happening just reported.
 		if (eventReference.test(sentence.trim()) && previousEvent && previousEvent.block === unit.block && unitIndex - previousEvent.unit === 1) {
@@ -206,6 +212,7 @@ export function findEvents(input: EventInput, describe: (actor: string) => Local
 
 		// A caption is one picture: its clauses are one happening.
 		const clauses = unit.caption ? [{start: 0, end: sentence.length, link: null}] : clausesOf(sentence);
+		const sentenceTriggers = triggersIn(sentence, unit.start);
 		const sentenceEvents: EventFinding[] = [];
 		let inherited: DateMention | undefined;
 		for (const clause of clauses) {
@@ -214,7 +221,7 @@ export function findEvents(input: EventInput, describe: (actor: string) => Local
 			const absoluteEnd = unit.start + clause.end;
 			// In "X said the purpose of the talks was ...", the talks are what was said, not what happened:
 			// only a clear happening or a verb ("will sign") counts there.
-			const allTriggers = triggersIn(clauseText, absoluteStart);
+			const allTriggers = sentenceTriggers.filter((trigger) => trigger.start >= absoluteStart && trigger.end <= absoluteEnd);
 			const triggers = speechClause.test(clauseText) && !/\b(?:reported|announced|disclosed)\b/.test(clauseText)
 				? allTriggers.filter((trigger) => trigger.weight >= 2 || /\b(?:will|would|to|'ll|’ll)\s+$/.test(text.slice(Math.max(0, trigger.start - 8), trigger.start)))
 				: allTriggers;
@@ -504,12 +511,31 @@ function finding(
 		location: placeMention?.key ?? null,
 		evidence: {start: unit.start, end: unit.end},
 		title,
-		summary: makeSummary(unit.text, unit.start, findDates(unit.text, input.dates), mentions, describe),
+		summary: makeSummary(unit.text, unit.start, datesOfUnit(input, unit.text), mentions, describe),
 		words: contentWords(sentence),
 		unit: unitIndex,
 		caption: unit.caption,
 	};
 	void text;
+}
+
+const unitDates = new WeakMap<EventInput, Map<string, DateMention[]>>();
+
+/** The dates of a sentence's unmasked text, found once. */
+function datesOfUnit(input: EventInput, text: string): DateMention[] {
+	let cache = unitDates.get(input);
+	if (!cache) {
+		cache = new Map();
+		unitDates.set(input, cache);
+	}
+
+	let found = cache.get(text);
+	if (!found) {
+		found = findDates(text, input.dates);
+		cache.set(text, found);
+	}
+
+	return found;
 }
 
 function pronounTarget(input: EventInput, unitIndex: number, offset: number): Mention | undefined {

@@ -139,6 +139,7 @@ export function ingestArticle(input: string, fileName: string, context: IngestCo
 		words: event.words,
 	}));
 
+	const lede = ledeEvent(events, units, metadata.published);
 	const quotes: ArticleQuote[] = quoteResult.quotes.map((quote) => {
 		const attributionDate = quote.attribution ? findDates(text.slice(quote.attribution.start, quote.attribution.end), dates).find((mention) => mention.edtf !== null) : undefined;
 		const sentenceEvent = linkedEvent(events, quote.evidence, text, attributionDate?.edtf ?? null);
@@ -148,7 +149,6 @@ export function ingestArticle(input: string, fileName: string, context: IngestCo
 		}
 
 		date ??= metadata.published;
-		const lede = ledeEvent(events, units, metadata.published);
 		const event = sentenceEvent?.event ?? (date !== null && lede && date === metadata.published ? lede : null);
 		return {
 			text: quote.text,

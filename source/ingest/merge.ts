@@ -64,17 +64,29 @@ function recordHash(record: unknown): string {
 	return createHash('sha256').update(JSON.stringify(record)).digest('hex').slice(0, 16);
 }
 
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
 function uniqueId(base: string, taken: Set<string>, fallback: string): string {
 	let id = base.replace(/-+/g, '-').replace(/^-|-$/g, '') || fallback;
 	if (id.length > 60) {
 		id = id.slice(0, 60).replace(/-[^-]*$/, '') || id.slice(0, 60);
 	}
 
-	let candidate = id;
-	for (let counter = 2; taken.has(candidate); counter++) {
-		candidate = `${id}-${counter}`;
+	// The next free number for each base, so that many events of one kind stay cheap to name.
+	let counters = nextSuffix.get(taken);
+	if (!counters) {
+		counters = new Map();
+		nextSuffix.set(taken, counters);
 	}
 
+	let candidate = id;
+	let counter = counters.get(id) ?? 2;
+	while (taken.has(candidate)) {
+		candidate = `${id}-${counter}`;
+		counter++;
+	}
+
+	counters.set(id, counter);
 	taken.add(candidate);
 	return candidate;
 }
@@ -131,8 +143,24 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 	// 1. Sources: a file already ingested (same content) is left alone.
 	type Work = {result: ArticleResult; source: Source; report: FileReport};
 	const work: Work[] = [];
+	const sourceByHash = new Map<string, string>();
+	for (const [id, entry] of Object.entries(state.sources)) {
+		if (sourceIds.has(id)) {
+			sourceByHash.set(entry.sha256, id);
+		}
+	}
+
+	const sourcesByFile = new Map<string, Source[]>();
+	for (const source of dataset.sources) {
+		if (source.file !== null) {
+			sourcesByFile.set(source.file, [...sourcesByFile.get(source.file) ?? [], source]);
+		}
+	}
+
+	const workHashes = new Set<string>();
 	for (const result of results) {
-		const known = Object.entries(state.sources).find(([id, entry]) => entry.sha256 === result.hash && sourceIds.has(id));
+		const knownId = sourceByHash.get(result.hash);
+		const known = knownId === undefined ? undefined : [knownId] as const;
 		const report: FileReport = {file: result.file, source: '', status: 'added', added: {...zeroCounts(), source: 0}, merged: zeroCounts(), skipped: 0, beside: 0, notes: [...result.notes]};
 		reports.push(report);
 		if (known) {
@@ -142,15 +170,16 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 			continue;
 		}
 
-		if (work.some((each) => each.result.hash === result.hash)) {
+		if (workHashes.has(result.hash)) {
 			report.status = 'unchanged';
 			report.notes = ['the same text as another file of this batch: skipped'];
 			continue;
 		}
 
 		// A hand-made record of the same file (the bundled data): the same article.
-		const sameFile = dataset.sources.find((source) => source.file === result.source.file && !state.sources[source.id]);
-		const changedFile = dataset.sources.find((source) => source.file === result.source.file && state.sources[source.id] && state.sources[source.id]!.sha256 !== result.hash);
+		const sameName = sourcesByFile.get(result.source.file) ?? [];
+		const sameFile = sameName.find((source) => !state.sources[source.id]);
+		const changedFile = sameName.find((source) => state.sources[source.id] && state.sources[source.id]!.sha256 !== result.hash);
 		let source: Source;
 		if (sameFile) {
 			source = sameFile;
@@ -185,6 +214,8 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 		state.sources[source.id] = {file: result.file, sha256: result.hash};
 		report.source = source.id;
 		work.push({result, source, report});
+		workHashes.add(result.hash);
+		sourceByHash.set(result.hash, source.id);
 	}
 
 	if (work.length > 0) {
@@ -194,6 +225,7 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 	// 2. Actors: every finding of the batch resolved to one actor, people with full names first so
 	// that surnames alone resolve to them.
 	const slots: ActorSlot[] = dataset.actors.map((actor) => ({actor, owned: ownedActors.has(actor.id), created: false, kinds: new Set()}));
+	const slotById = new Map(slots.map((slot) => [slot.actor.id, slot]));
 	const byKey = new Map<string, ActorSlot[]>();
 	const index = (slot: ActorSlot): void => {
 		for (const key of actorKeys(slot.actor, lexicon)) {
@@ -222,7 +254,7 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 	const roleCandidates = new Map<ActorSlot, Array<{role: string; country: string | null; published: string; source: string}>>();
 
 	for (const {work: each, finding} of sorted) {
-		let slot = finding.knownId ? slots.find((candidate) => candidate.actor.id === finding.knownId) : undefined;
+		let slot = finding.knownId ? slotById.get(finding.knownId) : undefined;
 		slot ??= matchActor(finding, byKey, slots, lexicon);
 		if (!slot) {
 			const actor: Actor = {id: '', name: finding.name, kind: finding.kind, aliases: [], role: null, country: finding.country};
@@ -355,7 +387,59 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 
 	const earlierEvents = new Set(dataset.events.map((event) => event.id));
 	const earlierQuotes = new Set(dataset.quotes.map((quote) => quote.id));
-	const eventSources = (event: Event): Set<string> => new Set(event.evidence.map((evidence) => evidence.source));
+	const actorById = new Map(dataset.actors.map((actor) => [actor.id, actor]));
+	const sourceById = new Map(dataset.sources.map((source) => [source.id, source]));
+	// Events by the source they cite, and by what a match needs to share: a person, organization or
+	// place, or the day of a gathering of several countries.
+	const eventsBySource = new Map<string, Event[]>();
+	const eventsByKey = new Map<string, Set<Event>>();
+	const indexEvent = (event: Event): void => {
+		for (const evidence of event.evidence) {
+			const list = eventsBySource.get(evidence.source) ?? [];
+			if (!list.includes(event)) {
+				list.push(event);
+			}
+
+			eventsBySource.set(evidence.source, list);
+		}
+
+		for (const key of eventKeys(event.actors, event.location, event.date, countryIds, event.tags, 'index')) {
+			const set = eventsByKey.get(key) ?? new Set<Event>();
+			set.add(event);
+			eventsByKey.set(key, set);
+		}
+	};
+
+	for (const event of dataset.events) {
+		indexEvent(event);
+	}
+
+	const candidatesOf = (actors: readonly string[], location: string | null, date: string | null, tags: readonly string[], published: string | null): Event[] => {
+		const found = new Set<Event>();
+		for (const key of eventKeys(actors, location, date ?? (published === null ? null : `around:${published}`), countryIds, tags, 'query')) {
+			for (const event of eventsByKey.get(key) ?? []) {
+				found.add(event);
+			}
+		}
+
+		return [...found];
+	};
+	const views = new Map<Event, EventView>();
+	const view = (event: Event): EventView => {
+		let seen = views.get(event);
+		if (!seen) {
+			seen = {
+				sources: new Set(event.evidence.map((evidence) => evidence.source)),
+				range: dateRange(event.date),
+				actors: new Set(event.actors),
+				represented: new Set(event.actors.map((id) => countryOf.get(id)).filter((code): code is string => code !== undefined && code !== null)),
+				words: eventWords.get(event.id) ?? new Set(),
+			};
+			views.set(event, seen);
+		}
+
+		return seen;
+	};
 	const eventIdsByFinding = new Map<string, string>();
 	for (const each of work) {
 		type Prepared = {position: number; finding: ArticleEvent; actors: string[]; location: string | null; evidence: Evidence};
@@ -363,18 +447,20 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 		for (const [position, finding] of each.result.events.entries()) {
 			const actors = unique(finding.actors.map((key) => actorId(each, key)).filter((id): id is string => id !== undefined));
 			const locationId = finding.location ? actorId(each, finding.location) : undefined;
-			const locationActor = locationId ? dataset.actors.find((actor) => actor.id === locationId) : undefined;
+			const locationActor = locationId ? actorById.get(locationId) : undefined;
 			const location = locationActor ? (locationActor.kind === 'place' ? locationActor.id : locationActor.name) : null;
 			const evidence: Evidence = {source: each.source.id, exact: finding.evidence.exact, start: finding.evidence.start, end: finding.evidence.end};
 
 			// The same report already recorded (a re-run without state, or hand-made data).
-			const same = dataset.events.find((event) => earlierEvents.has(event.id) && event.evidence.some((item) => item.source === each.source.id && item.start < evidence.end && item.end > evidence.start)
+			const same = (eventsBySource.get(each.source.id) ?? []).find((event) => earlierEvents.has(event.id) && event.evidence.some((item) => item.source === each.source.id && item.start < evidence.end && item.end > evidence.start)
 				&& (strip(event.date) === strip(finding.date) || event.tags.some((tag) => finding.tags.includes(tag))));
 			if (same) {
 				eventIdsByFinding.set(`${each.source.id}#${position}`, same.id);
 				if (ownedEvents.has(same.id)) {
 					const before = JSON.stringify(same);
 					joinEvent(same, finding, actors, location, evidence, publishedOf);
+					views.delete(same);
+					indexEvent(same);
 					if (JSON.stringify(same) !== before) {
 						touched.add(`event:${same.id}`);
 						each.report.merged.events++;
@@ -392,7 +478,7 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 		// Each event takes one report per source: the best-matching pairs are joined first.
 		const pairs: Array<{item: Prepared; event: Event; score: number}> = [];
 		for (const item of pending) {
-			for (const candidate of matches(dataset.events, item.finding, item.actors, item.location, each.source.id, eventWords, eventSources, publishedOf.get(each.source.id) ?? null, countryIds, personIds, countryOf)) {
+			for (const candidate of matches(candidatesOf(item.actors, item.location, item.finding.date, item.finding.tags, publishedOf.get(each.source.id) ?? null), item.finding, item.actors, item.location, each.source.id, view, publishedOf.get(each.source.id) ?? null, countryIds, personIds, countryOf)) {
 				pairs.push({item, ...candidate});
 			}
 		}
@@ -413,14 +499,16 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 			const match = matched.get(item.position);
 			if (match && ownedEvents.has(match.id)) {
 				joinEvent(match, item.finding, item.actors, item.location, item.evidence, publishedOf);
+				indexEvent(match);
 				eventWords.set(match.id, new Set([...eventWords.get(match.id) ?? [], ...item.finding.words]));
+				views.delete(match);
 				eventIdsByFinding.set(`${each.source.id}#${item.position}`, match.id);
 				touched.add(`event:${match.id}`);
 				each.report.merged.events++;
 				continue;
 			}
 
-			const event = newEvent(item.finding, item.actors, item.location, item.evidence, dataset.actors, eventIds);
+			const event = newEvent(item.finding, item.actors, item.location, item.evidence, actorById, eventIds);
 			if (match) {
 				each.report.beside++;
 				each.report.notes.push(`event ${match.id} was edited or reviewed by a person: this source's report of it is added beside it as ${event.id}`);
@@ -428,8 +516,9 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 				each.report.added.events++;
 			}
 
-			event.summary = summaryOf(event, dataset.sources);
+			event.summary = summaryOf(event, sourceById);
 			dataset.events.push(event);
+			indexEvent(event);
 			ownedEvents.add(event.id);
 			eventWords.set(event.id, new Set(item.finding.words));
 			eventIdsByFinding.set(`${each.source.id}#${item.position}`, event.id);
@@ -439,12 +528,17 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 
 	for (const event of dataset.events) {
 		if (ownedEvents.has(event.id) && touched.has(`event:${event.id}`)) {
-			event.summary = summaryOf(event, dataset.sources);
+			event.summary = summaryOf(event, sourceById);
 			event.status = statusOf(event, publishedOf);
 		}
 	}
 
 	// 4. Quotes.
+	const quotesBySource = new Map<string, Quote[]>();
+	for (const quote of dataset.quotes) {
+		quotesBySource.set(quote.evidence.source, [...quotesBySource.get(quote.evidence.source) ?? [], quote]);
+	}
+
 	for (const each of work) {
 		for (const finding of each.result.quotes) {
 			const speaker = actorId(each, finding.speaker);
@@ -454,7 +548,7 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 
 			const evidence: Evidence = {source: each.source.id, exact: finding.evidence.exact, start: finding.evidence.start, end: finding.evidence.end};
 			const text = normalizeForMatch(finding.text);
-			const same = dataset.quotes.find((quote) => earlierQuotes.has(quote.id) && quote.evidence.source === each.source.id && quote.evidence.start < evidence.end && quote.evidence.end > evidence.start
+			const same = (quotesBySource.get(each.source.id) ?? []).find((quote) => earlierQuotes.has(quote.id) && quote.evidence.source === each.source.id && quote.evidence.start < evidence.end && quote.evidence.end > evidence.start
 				&& (normalizeForMatch(quote.text).includes(text) || text.includes(normalizeForMatch(quote.text))));
 			const eventId = finding.event === null ? null : eventIdsByFinding.get(`${each.source.id}#${finding.event}`) ?? null;
 			if (same) {
@@ -476,7 +570,7 @@ export function mergeIntoDataset(input: Dataset, results: readonly ArticleResult
 				continue;
 			}
 
-			const speakerActor = dataset.actors.find((actor) => actor.id === speaker)!;
+			const speakerActor = actorById.get(speaker)!;
 			const speakerSlug = readableSlug(speakerActor.kind === 'person' ? (speakerActor.name.split(' ').at(-1) ?? speakerActor.name) : speakerActor.name, 3);
 			const words = readableSlug(finding.text.replace(/^\(\w\)/, ''), 12).split('-').filter((word) => word.length > 2 && !quoteStopwords.has(word)).slice(0, 4).join('-');
 			const id = uniqueId([speakerSlug, strip(finding.date)?.replace(/[^0-9-]/g, '') ?? '', words].filter(Boolean).join('-'), quoteIds, 'quote');
@@ -654,6 +748,79 @@ function wordsOf(event: Event): string[] {
 	return [...new Set(event.evidence.flatMap((evidence) => contentWords(evidence.exact)))];
 }
 
+/** The months a date can fall in, as `YYYY-MM`; at most twelve. */
+function monthsOf(date: string): string[] {
+	const range = dateRange(date);
+	if (range === null) {
+		return [];
+	}
+
+	const months: string[] = [];
+	const first = new Date(range[0] * 86_400_000);
+	for (let year = first.getUTCFullYear(), month = first.getUTCMonth(); months.length < 13; month++) {
+		if (month === 12) {
+			month = 0;
+			year++;
+		}
+
+		const start = Date.UTC(year, month, 1) / 86_400_000;
+		if (start > range[1]) {
+			break;
+		}
+
+		months.push(`${year}-${String(month + 1).padStart(2, '0')}`);
+	}
+
+	return months;
+}
+
+/**
+ * Index keys of events, and the keys a finding looks up: what a match must share (a person,
+ * organization or place) crossed with the month it happened in, or with the kind of happening for
+ * kinds that happen once (an undated report can only join those), and the day of a gathering of
+ * several countries. An undated report also looks in the month of its publication and the month
+ * before, for the happenings of those days.
+ */
+function eventKeys(actors: readonly string[], location: string | null, date: string | null, countryIds: ReadonlySet<string>, tags: readonly string[], mode: 'index' | 'query'): string[] {
+	const who = actors.filter((actor) => !countryIds.has(actor));
+	if (location !== null) {
+		who.push(location);
+	}
+
+	const keys: string[] = [];
+	const around = date?.startsWith('around:') ? date.slice(7) : null;
+	const dated = date !== null && around === null;
+	const months = date === null ? [] : around === null ? monthsOf(date) : [...new Set([...monthsOf(around), ...monthsOf(previousMonth(around))])];
+	for (const actor of who) {
+		for (const month of months) {
+			keys.push(`${actor}|${month}`);
+		}
+
+		for (const tag of tags) {
+			if (onceTags.has(tag)) {
+				keys.push(`${actor}|once:${tag}`);
+			}
+		}
+	}
+
+	if (dated) {
+		keys.push(`day:${date.replace(/[~?]$/, '')}`);
+	}
+
+	void mode;
+	return [...new Set(keys)];
+}
+
+function previousMonth(date: string): string {
+	const range = dateRange(date);
+	if (range === null) {
+		return date;
+	}
+
+	const day = new Date((range[0] - 28) * 86_400_000);
+	return `${day.getUTCFullYear()}-${String(day.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
 /** Kinds of happening that a bare mention identifies: there is one inauguration, one strike on a place. */
 const onceTags = new Set(['inauguration', 'invasion', 'strike', 'missile', 'drone', 'election', 'ceremony', 'offensive', 'campaign']);
 
@@ -664,59 +831,75 @@ const genericTags = new Set(['statement', 'support', 'negotiations', 'military a
  * organizations or places, and a shared topic or similar words. Undated reports join only a
  * happening of a specific kind (a strike, an inauguration) with a shared actor or place.
  */
-function matches(events: readonly Event[], finding: ArticleEvent, actors: readonly string[], location: string | null, source: string, eventWords: ReadonlyMap<string, Set<string>>, eventSources: (event: Event) => Set<string>, published: string | null, countryIds: ReadonlySet<string>, personIds: ReadonlySet<string>, countryOf: ReadonlyMap<string, string | null>): Array<{event: Event; score: number}> {
+/** What the matching looks at in an event, computed once per change of the event. */
+type EventView = {
+	readonly sources: ReadonlySet<string>;
+	readonly range: [number, number] | null;
+	readonly actors: ReadonlySet<string>;
+	readonly represented: ReadonlySet<string>;
+	readonly words: ReadonlySet<string>;
+};
+
+function matches(events: readonly Event[], finding: ArticleEvent, actors: readonly string[], location: string | null, source: string, view: (event: Event) => EventView, published: string | null, countryIds: ReadonlySet<string>, personIds: ReadonlySet<string>, countryOf: ReadonlyMap<string, string | null>): Array<{event: Event; score: number}> {
 	const range = dateRange(finding.date);
 	const findingWords = new Set(finding.words);
+	const ours = new Set(actors.map((id) => countryOf.get(id)).filter((code): code is string => code !== undefined && code !== null));
+	const publishedRange = published === null ? null : dateRange(published);
 	const found: Array<{event: Event; score: number}> = [];
 	for (const event of events) {
-		if (eventSources(event).has(source)) {
+		const seen = view(event);
+		if (seen.sources.has(source)) {
 			continue;
 		}
 
-		const other = dateRange(event.date);
+		const other = seen.range;
 		if (range && other && (range[1] < other[0] || other[1] < range[0])) {
 			continue;
 		}
 
 		const undated = range === null || other === null;
-		const sharedActors = actors.filter((actor) => event.actors.includes(actor));
-		const sharedNonCountry = sharedActors.filter((actor) => !countryIds.has(actor));
-		const sharedPlace = (location !== null && (location === event.location || event.actors.includes(location))) || (event.location !== null && actors.includes(event.location));
-		const sharedTags = finding.tags.filter((tag) => event.tags.includes(tag));
-		const specificTags = sharedTags.filter((tag) => !genericTags.has(tag));
-		const words = eventWords.get(event.id) ?? new Set<string>();
-		let common = 0;
-		for (const word of findingWords) {
-			if (words.has(word)) {
-				common++;
-			}
-		}
-
-		const similarity = common / Math.max(1, Math.min(findingWords.size, words.size));
+		const sameDay = range !== null && other !== null && range[0] === other[0] && range[1] === other[1];
 		// A gathering of several countries (four or more taking part) on a day, and a report of that day
 		// whose people represent four of those countries, are one happening: "representatives of five
 		// countries" and "Witkoff and Rubio were to meet Yermak and the British and German advisers".
-		const represented = (ids: readonly string[]): Set<string> => new Set(ids.map((id) => countryOf.get(id)).filter((code): code is string => code !== undefined && code !== null));
-		const theirs = represented(event.actors);
-		const ours = represented(actors);
-		const sharedCountries = [...ours].filter((code) => theirs.has(code)).length;
-		if (range && other && range[0] === other[0] && range[1] === other[1] && theirs.size >= 4 && ours.size >= 4 && sharedCountries >= 4) {
-			found.push({event, score: 5 + sharedCountries});
-			continue;
+		if (sameDay && seen.represented.size >= 4 && ours.size >= 4) {
+			let sharedCountries = 0;
+			for (const code of ours) {
+				if (seen.represented.has(code)) {
+					sharedCountries++;
+				}
+			}
+
+			if (sharedCountries >= 4) {
+				found.push({event, score: 5 + sharedCountries});
+				continue;
+			}
 		}
 
+		const sharedActors = actors.filter((actor) => seen.actors.has(actor));
+		const sharedNonCountry = sharedActors.filter((actor) => !countryIds.has(actor));
+		const sharedPlace = (location !== null && (location === event.location || seen.actors.has(location))) || (event.location !== null && actors.includes(event.location));
 		if (sharedNonCountry.length === 0 && !sharedPlace) {
 			continue;
 		}
 
 		// Two places named and different: two happenings ("visited Kyiv" and "will travel to Brussels").
-		if (location !== null && event.location !== null && location !== event.location && !event.actors.includes(location) && !actors.includes(event.location)) {
+		if (location !== null && event.location !== null && location !== event.location && !seen.actors.has(location) && !actors.includes(event.location)) {
 			continue;
 		}
 
+		const sharedTags = finding.tags.filter((tag) => event.tags.includes(tag));
+		const specificTags = sharedTags.filter((tag) => !genericTags.has(tag));
+		let common = 0;
+		for (const word of findingWords) {
+			if (seen.words.has(word)) {
+				common++;
+			}
+		}
+
+		const similarity = common / Math.max(1, Math.min(findingWords.size, seen.words.size));
 		// A report from an article published within days of a dated happening, naming the same person at
 		// the same place ("Yermak said he ... were in Paris" of the day's Paris talks), is of that happening.
-		const publishedRange = published === null ? null : dateRange(published);
 		const datedRange = range ?? other;
 		const recent = undated && range === null && publishedRange !== null && datedRange !== null && datedRange[1] <= publishedRange[1]
 			&& datedRange[1] >= publishedRange[0] - 7 && sharedPlace && sharedNonCountry.some((actor) => personIds.has(actor));
@@ -733,13 +916,13 @@ function matches(events: readonly Event[], finding: ArticleEvent, actors: readon
 				continue;
 			}
 
-			if (range === null && other && published !== null && other[0] > (dateRange(published)?.[1] ?? Number.POSITIVE_INFINITY) && finding.status !== 'scheduled') {
+			if (range === null && other && publishedRange !== null && other[0] > publishedRange[1] && finding.status !== 'scheduled') {
 				continue;
 			}
 		}
 
 		const score = sharedNonCountry.length * 2 + (sharedPlace ? 2 : 0) + sharedActors.length * 0.5 + specificTags.length * 2 + sharedTags.length + similarity * 3
-			+ (range && other && range[0] === other[0] && range[1] === other[1] ? 2 : 0) - (undated ? 1 : 0);
+			+ (sameDay ? 2 : 0) - (undated ? 1 : 0);
 		if (score >= (recent ? 3 : undated ? 4 : 5)) {
 			found.push({event, score});
 		}
@@ -796,8 +979,7 @@ function statusOf(event: Event, publishedOf: ReadonlyMap<string, string | null>)
 	return event.status;
 }
 
-function newEvent(finding: ArticleEvent, actors: readonly string[], location: string | null, evidence: Evidence, allActors: readonly Actor[], taken: Set<string>): Event {
-	const byId = new Map(allActors.map((actor) => [actor.id, actor]));
+function newEvent(finding: ArticleEvent, actors: readonly string[], location: string | null, evidence: Evidence, byId: ReadonlyMap<string, Actor>, taken: Set<string>): Event {
 	const names = actors.slice(0, 2).map((id) => byId.get(id)).filter((actor): actor is Actor => actor !== undefined)
 		.map((actor) => (actor.kind === 'person' ? actor.name.split(' ').at(-1)! : actor.name));
 	const topic = finding.tags[0] ?? readableSlug(finding.title, 3);
@@ -822,9 +1004,9 @@ function newEvent(finding: ArticleEvent, actors: readonly string[], location: st
 }
 
 /** The first report's sentence, and who reported it. */
-function summaryOf(event: Event, sources: readonly Source[]): string {
+function summaryOf(event: Event, sources: ReadonlyMap<string, Source>): string {
 	const first = event.summary.split(/(?<=[.!?])\s+(?=(?:Reported|Source))/)[0]!.trim();
-	const reporting = event.evidence.map((evidence) => sources.find((source) => source.id === evidence.source)).filter((source): source is Source => source !== undefined);
+	const reporting = event.evidence.map((evidence) => sources.get(evidence.source)).filter((source): source is Source => source !== undefined);
 	if (reporting.length === 1) {
 		const source = reporting[0]!;
 		const who = source.outlet ?? (source.title ? `"${source.title}"` : source.file ?? source.id);

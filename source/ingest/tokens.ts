@@ -62,5 +62,11 @@ export function tokenize(text: string, offset = 0): Token[] {
 }
 
 function make(text: string, start: number, end: number, kind: TokenKind, offset: number): Token {
-	return {text, lower: text.toLowerCase(), start: start + offset, end: end + offset, kind, cap: /^[@#]?\p{Lu}/u.test(text)};
+	const lower = text.toLowerCase();
+	// Capitalized: the first letter (after @ or #) differs from its lower case.
+	const at = text[0] === '@' || text[0] === '#' ? 1 : 0;
+	const first = text.codePointAt(at);
+	const letter = first === undefined ? '' : String.fromCodePoint(first);
+	const cap = letter !== '' && letter !== letter.toLowerCase() && letter === letter.toUpperCase();
+	return {text, lower, start: start + offset, end: end + offset, kind, cap};
 }

@@ -9,8 +9,8 @@ import type {Actor, Dataset, Evidence} from '../../source/core/schema.js';
 import {nameKey} from '../../source/ingest/names.js';
 
 export type Figures = {
-	quotes: {total: number; found: number; rightSpeaker: number; missing: string[]; wrongSpeaker: string[]};
-	events: {total: number; found: number; rightDate: number; rightDateExact: number; wrongDate: string[]; missing: string[]};
+	quotes: {total: number; found: number; rightSpeaker: number; missing: string[]; wrongSpeaker: string[]; extra: string[]};
+	events: {total: number; found: number; rightDate: number; rightDateExact: number; wrongDate: string[]; missing: string[]; extra: string[]};
 	people: {total: number; found: number; missing: string[]};
 	aliases: {total: number; merged: number; split: string[]};
 	multiSource: {total: number; merged: number; split: string[]};
@@ -82,7 +82,7 @@ export function compare(reference: Dataset, ingested: Dataset, texts: ReadonlyMa
 	const actorOf = new Map<string, Actor | undefined>(reference.actors.map((actor) => [actor.id, counterpart(actor, ingested.actors)]));
 
 	// Quotes.
-	const quotes: Figures['quotes'] = {total: reference.quotes.length, found: 0, rightSpeaker: 0, missing: [], wrongSpeaker: []};
+	const quotes: Figures['quotes'] = {total: reference.quotes.length, found: 0, rightSpeaker: 0, missing: [], wrongSpeaker: [], extra: []};
 	for (const quote of reference.quotes) {
 		const evidence = ourEvidence(quote.evidence);
 		const match = ingested.quotes.find((candidate) => candidate.evidence.source === evidence.source && overlaps(candidate.evidence, evidence) && sameQuote(candidate.text, quote.text));
@@ -101,7 +101,7 @@ export function compare(reference: Dataset, ingested: Dataset, texts: ReadonlyMa
 
 	// Events: found when an ingested event cites the same sentence; the date compared with and without
 	// its qualifier (~ approximate, ? uncertain).
-	const events: Figures['events'] = {total: reference.events.length, found: 0, rightDate: 0, rightDateExact: 0, wrongDate: [], missing: []};
+	const events: Figures['events'] = {total: reference.events.length, found: 0, rightDate: 0, rightDateExact: 0, wrongDate: [], missing: [], extra: []};
 	const bare = (date: string | null): string | null => date?.replace(/[~?]$/, '') ?? null;
 	for (const event of reference.events) {
 		const candidates = ingested.events.filter((candidate) => event.evidence.some((evidence) => candidate.evidence.some((item) => item.source === ourEvidence(evidence).source && overlaps(item, ourEvidence(evidence)))));
@@ -121,6 +121,22 @@ export function compare(reference: Dataset, ingested: Dataset, texts: ReadonlyMa
 			events.rightDateExact++;
 		}
 	}
+
+	// What ingest found that the hand-made data does not have (not necessarily wrong: see docs/ingest.md).
+	const referenceEvidence = (source: string): Evidence[] => [...reference.events.flatMap((event) => event.evidence), ...reference.quotes.map((quote) => quote.evidence)].map(ourEvidence).filter((evidence) => evidence.source === source);
+	for (const event of ingested.events) {
+		if (!event.evidence.some((evidence) => reference.events.some((each) => each.evidence.some((item) => ourEvidence(item).source === evidence.source && overlaps(ourEvidence(item), evidence))))) {
+			events.extra.push(event.title);
+		}
+	}
+
+	for (const quote of ingested.quotes) {
+		if (!reference.quotes.some((each) => ourEvidence(each.evidence).source === quote.evidence.source && overlaps(ourEvidence(each.evidence), quote.evidence) && sameQuote(each.text, quote.text))) {
+			quotes.extra.push(quote.text);
+		}
+	}
+
+	void referenceEvidence;
 
 	// People.
 	const people: Figures['people'] = {total: 0, found: 0, missing: []};
@@ -184,6 +200,7 @@ export function describeFigures(figures: Figures): string[] {
 	return [
 		`quotes found: ${quotes.found}/${quotes.total} (${percent(quotes.found, quotes.total)}); right speaker: ${quotes.rightSpeaker}/${quotes.found} (${percent(quotes.rightSpeaker, quotes.found)})`,
 		`events with the right date: ${events.rightDate}/${events.total} (${percent(events.rightDate, events.total)}), with the same qualifier too: ${events.rightDateExact}/${events.total} (${percent(events.rightDateExact, events.total)}); found at all: ${events.found}/${events.total}`,
+		`not in the hand-made data: ${quotes.extra.length} quotes, ${events.extra.length} events`,
 		`people found: ${people.found}/${people.total}`,
 		`alias pairs merged: ${aliases.merged}/${aliases.total}`,
 		`events of several sources merged: ${multiSource.merged}/${multiSource.total}`,
@@ -192,6 +209,8 @@ export function describeFigures(figures: Figures): string[] {
 		...(events.missing.length > 0 ? [`  events missed: ${events.missing.join(', ')}`] : []),
 		...(events.wrongDate.length > 0 ? [`  events with another date: ${events.wrongDate.join('; ')}`] : []),
 		...(people.missing.length > 0 ? [`  people missed: ${people.missing.join(', ')}`] : []),
+		...(events.extra.length > 0 ? [`  events not in the hand-made data: ${events.extra.join('; ')}`] : []),
+		...(quotes.extra.length > 0 ? [`  quotes not in the hand-made data: ${quotes.extra.join('; ')}`] : []),
 		...(aliases.split.length > 0 ? [`  spellings not merged: ${aliases.split.join('; ')}`] : []),
 		...(multiSource.split.length > 0 ? [`  multi-source events not merged: ${multiSource.split.join(', ')}`] : []),
 	];
