@@ -630,6 +630,11 @@ function nameRaw(tokens: readonly Token[], from: number, to: number, unit: numbe
 		signal += 1;
 	}
 
+	// The object of a verb of meeting or speaking: "met Macron", "called Zelenskyy", "thanked Rutte".
+	if (previous && previous.kind === 'word' && !previous.cap && /^(?:met|meets|meet|meeting|called|calls|thanked|thanks|welcomed|welcomes|hosted|hosts|received|receives|urged|urges|invited|invites|phoned|criticized|criticised|praised|praises|accused|accuses|replaced|appointed|dismissed|fired|endorsed|backed|supported|joined|joins|told|tells|asked|asks|warned|warns|congratulated)$/.test(previous.lower)) {
+		signal += 1;
+	}
+
 	if (previous?.lower === 'to' && tokens[from - 2]?.lower === 'according') {
 		signal += 2;
 	}

@@ -100,6 +100,9 @@ const furnitureLine = new RegExp('^(?:'
 	].join('|')
 	+ ')$', 'i');
 
+/** A share bar: "Share on Facebook | Twitter | Email", "Follow us on Telegram". */
+const shareBar = /^(?:share|follow(?: us)?|subscribe|join us)\b(?=.*\b(?:facebook|twitter|x|telegram|whatsapp|linkedin|e-?mail|instagram|youtube|viber|reddit)\b)[^.!?]{0,80}$/i;
+
 /** A heading that starts a sidebar or a list of other stories: everything after it is furniture. */
 const sidebarHeading = /^(?:news ?feed|more news|more stories|more from .*|most read|most popular|popular(?: now| stories)?|latest news|latest stories|latest|related(?: articles| stories| news| content| posts)?|recommended(?: for you| stories)?|editors['’]? picks?|trending(?: now| stories)?|you (?:may|might) also like|top stories|in other news|what to read next|read next|more on this (?:story|topic)|also read|read also|see also|further reading)$/i;
 
@@ -313,7 +316,7 @@ export function cleanArticle(text: string): Cleaned {
 			continue;
 		}
 
-		if (furnitureLine.test(raw.trim()) || teaserLine.test(raw) || /^[-=_*·•|]{3,}$/.test(raw.trim())) {
+		if (furnitureLine.test(raw.trim()) || teaserLine.test(raw) || /^[-=_*·•|]{3,}$/.test(raw.trim()) || shareBar.test(raw.trim())) {
 			dropped.push({start, end, reason: 'page furniture'});
 			continue;
 		}

@@ -170,11 +170,12 @@ export function findQuotes(input: QuoteInput): QuoteResult {
 		}
 
 		const subject = subjects.at(-1);
-		if (subject && tokens.filter((token) => token.start >= subject.end && token.end <= verb.start).length <= 4) {
+		if (subject && (tokens.filter((token) => token.start >= subject.end && token.end <= verb.start).length <= 4 || participles.has(verb.lower))) {
 			return {mention: subject, by: subject.via === 'role' ? 'role' : 'name'};
 		}
 
-		if (afterVerb && tokens.filter((token) => token.start >= verb.end && token.end <= afterVerb.start).length <= 6) {
+		// After "told", "telling", "asked", the name is who was spoken to.
+		if (afterVerb && !objectMarkers.has(verb.lower) && tokens.filter((token) => token.start >= verb.end && token.end <= afterVerb.start).length <= 6) {
 			return {mention: afterVerb, by: afterVerb.via === 'role' ? 'role' : 'name'};
 		}
 
