@@ -321,29 +321,33 @@ export async function run({input, flags}: CommandContext): Promise<number> {
 		return exitCode.failure;
 	}
 
+	// What each file added, merged and skipped; printed once the dataset is safely written.
 	const reportByFile = new Map<string, FileReport[]>();
 	for (const report of merged.report.files) {
 		reportByFile.set(report.file, [...(reportByFile.get(report.file) ?? []), report]);
 	}
 
-	for (const candidate of candidates) {
-		const failure = failures.find((each) => each.shown === candidate.shown);
-		if (failure) {
-			continue;
-		}
+	const printReports = (): void => {
+		for (const candidate of candidates) {
+			if (failures.some((each) => each.shown === candidate.shown)) {
+				continue;
+			}
 
-		const report = reportByFile.get(path.basename(candidate.file))?.shift();
-		if (report) {
-			say(`${sanitizeInline(candidate.shown)}: ${sanitizeInline(describeReport(report))}`);
-			for (const note of report.status === 'unchanged' && report.notes.length === 1 ? [] : report.notes) {
-				say(`  ${sanitizeInline(note)}`);
+			const report = reportByFile.get(path.basename(candidate.file))?.shift();
+			if (report) {
+				say(`${sanitizeInline(candidate.shown)}: ${sanitizeInline(describeReport(report))}`);
+				for (const note of report.status === 'unchanged' && report.notes.length === 1 ? [] : report.notes) {
+					say(`  ${sanitizeInline(note)}`);
+				}
 			}
 		}
-	}
+	};
 
-	for (const failure of failures) {
-		printError(`${failure.shown}: skipped: ${failure.reason}`);
-	}
+	const printFailures = (): void => {
+		for (const failure of failures) {
+			printError(`${failure.shown}: skipped: ${failure.reason}`);
+		}
+	};
 
 	const document = normalizeDataset(merged.dataset);
 	const text = `${terminalSafeJson(document)}\n`;
@@ -355,23 +359,22 @@ export async function run({input, flags}: CommandContext): Promise<number> {
 	const fileCount = `${plural(candidates.length + failures.filter((failure) => !candidates.some((candidate) => candidate.shown === failure.shown)).length, 'file')}: ${results.length} read, ${failures.length} failed`;
 
 	if (dryRun) {
+		printReports();
+		printFailures();
 		say(`${fileCount}; dry run, nothing written: the dataset would have ${counts}${changed ? '' : ' (no change)'}`);
 	} else if (!changed) {
+		printReports();
+		printFailures();
 		say(`${fileCount}; nothing changed in ${sanitizeInline(where.datasetFile)} (${counts})`);
 	} else {
 		try {
 			mkdirSync(path.dirname(where.datasetFile), {recursive: true});
-		} catch (error) {
-			printError(`briefing ingest: ${describeWriteError(error, where.datasetFile)}`);
-			return exitCode.failure;
-		}
-
-		try {
 			if (before !== text) {
 				backupFile(where.datasetFile);
 				writeFileAtomic(where.datasetFile, text);
 			}
 		} catch (error) {
+			printFailures();
 			printError(`briefing ingest: ${describeWriteError(error, where.datasetFile)}`);
 			return exitCode.failure;
 		}
@@ -379,10 +382,13 @@ export async function run({input, flags}: CommandContext): Promise<number> {
 		try {
 			writeFileAtomic(where.stateFile, newState);
 		} catch (error) {
+			printFailures();
 			printError(`briefing ingest: ${describeWriteError(error, where.stateFile)}; the dataset was written, but ingest will treat its new records as edited by a person until the state is written`);
 			return exitCode.failure;
 		}
 
+		printReports();
+		printFailures();
 		say(`${fileCount}; wrote ${sanitizeInline(where.datasetFile)} (${counts})${before === null ? '' : `, the previous version kept as ${sanitizeInline(where.datasetFile)}.bak`}`);
 	}
 

@@ -7,7 +7,7 @@ import {type ArticleResult, ingestArticle, makeContext, mergeIntoDataset} from '
 import {fixtures, repoRoot} from '../helpers/cli.js';
 
 // Our own test articles (tests/fixtures/articles) and what ingest must find in them, one test per
-// pattern listed in expected.json.
+// pattern listed in articles-expected.json.
 
 type Expected = {
 	files: Record<string, {
@@ -28,7 +28,7 @@ type Expected = {
 };
 
 const folder = path.join(fixtures, 'articles');
-const expected = JSON.parse(readFileSync(path.join(folder, 'expected.json'), 'utf8')) as Expected;
+const expected = JSON.parse(readFileSync(path.join(fixtures, 'articles-expected.json'), 'utf8')) as Expected;
 const aliases = JSON.parse(readFileSync(path.join(repoRoot, 'data', 'aliases.json'), 'utf8')) as object;
 const files = readdirSync(folder).filter((file) => /\.(?:txt|md)$/.test(file)).sort();
 const texts = new Map(files.map((file) => [file, readFileSync(path.join(folder, file), 'utf8')]));
@@ -43,7 +43,7 @@ const placeName = (location: string | null) => dataset.actors.find((actor) => ac
 const eventWith = (file: string, evidence: string) => dataset.events.find((event) => event.evidence.some((item) => item.source === sourceOf(file).id && normalizeForMatch(item.exact).includes(normalizeForMatch(evidence))));
 
 describe('the test articles', () => {
-	it('are at least four, and each is listed in expected.json', () => {
+	it('are at least four, and each is listed in articles-expected.json', () => {
 		expect(files.length).toBeGreaterThanOrEqual(4);
 		expect(Object.keys(expected.files).sort()).toEqual(files);
 	});
