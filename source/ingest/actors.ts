@@ -962,6 +962,52 @@ function rolePhraseAt(tokens: readonly Token[], index: number, unit: number, fou
 	return undefined;
 }
 
+type KnownIndex = {
+	byPersonKey: Map<string, KnownActor>;
+	bySurname: Map<string, KnownActor[]>;
+	byPlaceKey: Map<string, KnownActor>;
+	byHandle: Map<string, KnownActor>;
+};
+
+const knownIndexCache = new WeakMap<object, KnownIndex>();
+
+/** The dataset's actors by the keys an article's names are looked up with, built once per context. */
+function indexOfKnown(context: ActorContext): KnownIndex {
+	let index = knownIndexCache.get(context);
+	if (index) {
+		return index;
+	}
+
+	index = {byPersonKey: new Map(), bySurname: new Map(), byPlaceKey: new Map(), byHandle: new Map()};
+	for (const actor of context.known) {
+		for (const spelling of [actor.name, ...actor.aliases]) {
+			if (spelling.startsWith('@')) {
+				index.byHandle.set(spelling.toLowerCase(), actor);
+			} else if (actor.kind === 'person') {
+				if (!index.byPersonKey.has(personKey(spelling, context.lexicon))) {
+					index.byPersonKey.set(personKey(spelling, context.lexicon), actor);
+				}
+
+				const surname = spelling.includes(' ') ? surnameKey(spelling, context.lexicon) : nameKey(spelling);
+				const list = index.bySurname.get(surname) ?? [];
+				if (!list.includes(actor)) {
+					list.push(actor);
+				}
+
+				index.bySurname.set(surname, list);
+			} else {
+				const key = `${actor.kind}:${placeKey(spelling, context.lexicon)}`;
+				if (!index.byPlaceKey.has(key)) {
+					index.byPlaceKey.set(key, actor);
+				}
+			}
+		}
+	}
+
+	knownIndexCache.set(context, index);
+	return index;
+}
+
 type Cluster = {
 	actor: LocalActor;
 	/** Person keys: full name words. */
@@ -1003,11 +1049,8 @@ function resolveArticle(raws: Raw[], unitTokens: readonly Token[][], units: read
 		}
 	};
 
-	const knownPeople = context.known.filter((actor) => actor.kind === 'person');
-	const findKnownPerson = (name: string): KnownActor | undefined => {
-		const key = personKey(name, lexicon);
-		return knownPeople.find((actor) => [actor.name, ...actor.aliases].some((spelling) => personKey(spelling, lexicon) === key));
-	};
+	const knownIndex = indexOfKnown(context);
+	const findKnownPerson = (name: string): KnownActor | undefined => knownIndex.byPersonKey.get(personKey(name, lexicon));
 
 	// People with full names first: they are what surnames resolve to.
 	const personCluster = (name: string, first: number): Cluster => {
@@ -1064,7 +1107,7 @@ function resolveArticle(raws: Raw[], unitTokens: readonly Token[][], units: read
 			return single;
 		}
 
-		const known = knownPeople.filter((actor) => [actor.name, ...actor.aliases].some((spelling) => surnameKey(spelling, lexicon) === key && spelling.includes(' ')) || actor.aliases.some((alias) => nameKey(alias) === key));
+		const known = knownIndex.bySurname.get(key) ?? [];
 		if (known.length === 1) {
 			return personCluster(known[0]!.name, 0);
 		}
@@ -1139,7 +1182,7 @@ function resolveArticle(raws: Raw[], unitTokens: readonly Token[][], units: read
 			case 'organization':
 			case 'place': {
 				const name = raw.kind === 'place' ? (context.lexicon.placeNames.get(placeKey(raw.name, lexicon))?.[0] ?? raw.name) : raw.name;
-				const known = raw.known ?? context.known.find((actor) => actor.kind === raw.kind && [actor.name, ...actor.aliases].some((spelling) => placeKey(spelling, lexicon) === placeKey(name, lexicon)));
+				const known = raw.known ?? knownIndex.byPlaceKey.get(`${raw.kind}:${placeKey(name, lexicon)}`);
 				const key = `${raw.kind}:${placeKey(stripPlaceAdjective(known?.name ?? name), lexicon)}`;
 				const existing = actors.get(key);
 				const actor = addActor(key, raw.kind, known?.name ?? name, start);
@@ -1165,7 +1208,7 @@ function resolveArticle(raws: Raw[], unitTokens: readonly Token[][], units: read
 				if (cluster) {
 					mention(raw, cluster.actor, 'handle', raw.name);
 				} else {
-					const known = context.known.find((actor) => actor.aliases.includes(raw.name));
+					const known = knownIndex.byHandle.get(raw.name.toLowerCase());
 					if (known) {
 						const key = known.kind === 'person' ? `person:${personKey(known.name, lexicon)}` : `${known.kind}:${placeKey(known.name, lexicon)}`;
 						const actor = addActor(key, known.kind, known.name, start);

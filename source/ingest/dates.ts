@@ -301,7 +301,7 @@ function lastMatch(text: string, pattern: RegExp): number {
 
 type Span = {start: number; end: number; reading: Reading; text: string};
 
-const mayHoldDate = /\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|night|tonight|week|month|year|ago|soon|future|coming|next|shortly|due course|later date|spring|summer|autumn|fall|winter|morning|afternoon|evening/i;
+const mayHoldDate = /\d|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b|day|night|\b(?:weeks?|months?|years?|ago|soon|future|coming|next|shortly|due course|later date|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|morning|afternoon|evening)\b/;
 
 /** The date phrases of a text (a sentence), resolved against the context. */
 export function findDates(text: string, context: DateContext): DateMention[] {

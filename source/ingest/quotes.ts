@@ -204,13 +204,21 @@ export function findQuotes(input: QuoteInput): QuoteResult {
 	};
 
 	let previousSpeaker: {key: string; block: number} | null = null;
+	const tokenCache = new Map<string, Token[]>();
 
 	for (const [spanIndex, span] of spans.entries()) {
 		const block = blocks[span.block]!;
 		const rawInner = text.slice(span.innerStart, span.innerEnd);
 		const unit = unitAt(span.start);
 		const sentence = units[unit] ?? {start: block.start, end: block.end, text: block.text, block: span.block};
-		const sentenceTokens = tokenize(text.slice(sentence.start, Math.max(sentence.end, span.end, units[unitAt(span.end - 1)]?.end ?? 0)), sentence.start);
+		const tokensEnd = Math.max(sentence.end, span.end, units[unitAt(span.end - 1)]?.end ?? 0);
+		const tokensKey = `${sentence.start}:${tokensEnd}`;
+		let sentenceTokens = tokenCache.get(tokensKey);
+		if (!sentenceTokens) {
+			sentenceTokens = tokenize(text.slice(sentence.start, tokensEnd), sentence.start);
+			tokenCache.set(tokensKey, sentenceTokens);
+		}
+
 		const beforeText = text.slice(sentence.start, span.start);
 		const startsSentence = beforeText.trim() === '' || /[:—–-]\s*$/.test(beforeText.trim()) && wordsIn(beforeText) <= 1;
 		const innerWords = wordsIn(rawInner);

@@ -92,6 +92,20 @@ describe('briefing ingest', () => {
 		expect(dataset.sources.map((source: {file: string}) => source.file)).toEqual(['good.txt']);
 	});
 
+	it('strips a byte-order mark, says so, and counts offsets from the character after it', () => {
+		const input = folder('bom');
+		const text = ' date 2025-04-17 Talks in Geneva\n\n"We made progress," Foreign Minister Jan Novak said on Thursday.\n';
+		writeFileSync(path.join(input, 'bom.txt'), `\uFEFF${text}`);
+		const data = folder('bom-data');
+		const result = runCli(['ingest', input, '--data', data]);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('byte-order mark removed');
+		const dataset = JSON.parse(readFileSync(path.join(data, 'dataset.json'), 'utf8')) as {quotes: Array<{evidence: {exact: string; start: number; end: number}}>};
+		expect(dataset.quotes).toHaveLength(1);
+		const {evidence} = dataset.quotes[0]!;
+		expect(text.slice(evidence.start, evidence.end)).toBe(evidence.exact);
+	});
+
 	it('writes nothing with --dry-run', () => {
 		const data = folder('dry');
 		const result = runCli(['ingest', articles, '--data', data, '--dry-run']);
