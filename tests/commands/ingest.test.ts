@@ -33,6 +33,19 @@ describe('briefing ingest', () => {
 		expect(existsSync(path.join(data, 'ingest-state.json'))).toBe(true);
 	});
 
+	it('joins spellings through the bundled alias lexicon and a data folder\'s own', () => {
+		const data = folder('aliases');
+		writeFileSync(path.join(data, 'aliases.json'), JSON.stringify({places: [['Chisinau', 'Kishinev']]}));
+		const input = folder('aliases-input');
+		writeFileSync(path.join(input, 'a.txt'), ' date 2025-03-01 A\n\nThe ministers met in Kiev on Friday.\n\nLungu flew to Kishinev on Saturday.');
+		writeFileSync(path.join(input, 'b.txt'), ' date 2025-03-02 B\n\nThe talks in Kyiv ended on Saturday, and Ana Lungu flew home to Chisinau.');
+		expect(runCli(['ingest', input, '--data', data]).code).toBe(0);
+		const dataset = JSON.parse(readFileSync(path.join(data, 'dataset.json'), 'utf8')) as {actors: Array<{name: string; aliases: string[]}>};
+		const names = (actor: {name: string; aliases: string[]}) => [actor.name, ...actor.aliases];
+		expect(dataset.actors.filter((actor) => names(actor).some((name) => name === 'Kiev' || name === 'Kyiv')).map(names)).toEqual([expect.arrayContaining(['Kiev', 'Kyiv'])]);
+		expect(dataset.actors.filter((actor) => names(actor).some((name) => name === 'Kishinev' || name === 'Chisinau')).map(names)).toEqual([expect.arrayContaining(['Kishinev', 'Chisinau'])]);
+	});
+
 	it('creates the folder when it does not exist', () => {
 		const data = path.join(folder('parent'), 'new', 'data');
 		expect(runCli(['ingest', path.join(articles, articleFiles[0]!), '--data', data]).code).toBe(0);
