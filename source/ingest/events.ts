@@ -334,6 +334,11 @@ export function findEvents(input: EventInput, describe: (actor: string) => Local
 						}
 					}
 
+					// "Meeting Macron in Paris" reads worse than the caption's "Zelenskyy met Macron in Paris".
+					if (/^\p{Lu}\p{Ll}+ing\b/u.test(body.title)) {
+						body.title = event.title;
+					}
+
 					continue;
 				}
 			}
@@ -456,10 +461,17 @@ function finding(
 	const subjectRank = (mention: Mention): number => (mention.start < verbAt && mention.kind !== 'place' && !mention.locative ? 0 : 1);
 	const ordered = [...mentions].sort((a, b) => subjectRank(a) - subjectRank(b) || kindRank[a.kind]! - kindRank[b.kind]! || a.start - b.start);
 	const keys: string[] = [];
+	const gerund = /^\s*(?:after|before|while|since|when)\s+\p{Ll}+ing\b/u.test(clauseText);
 	if (pronoun) {
 		const target = pronounTarget(input, unitIndex, unit.start + clause.start);
 		if (target) {
 			keys.push(target.key);
+		}
+	} else if (gerund) {
+		// "after meeting Macron": the subject is the sentence's, named before the clause.
+		const subject = (input.actors.byUnit.get(unitIndex) ?? []).find((mention) => mention.kind === 'person' && !mention.qualifier && mention.start < unit.start + clause.start);
+		if (subject) {
+			keys.push(subject.key);
 		}
 	} else if (pluralSubject.test(clauseText) && !/\b(?:governments|countries)\b/i.test(clauseText.slice(0, 40))) {
 		let found = false;
@@ -639,7 +651,9 @@ function makeTitle(clauseText: string, clause: Clause, unit: Sentence, mentions:
 
 	title = title
 		.replace(/\s+/g, ' ')
-		.replace(/,\s(?:who|which)\s[^,]{3,80},/g, '')
+		.replace(/^(\s*[\p{Lu}][\p{L}'’-]*(?:\s[\p{Lu}][\p{L}'’-]*)?),\s(?:who|which)\s[^,]{3,80},/u, '$1')
+		// "Zelenskyy, who spoke to a panel" is a title once the relative pronoun goes.
+		.replace(/^(\s*[\p{Lu}][\p{L}'’-]*(?:\s[\p{Lu}][\p{L}'’-]*)?),\s(?:who)\s([^,]{3,100})$/u, '$1 $2')
 		.replace(/\(\s*(?:\d?[LRC]|left|right)\s*\)/g, '')
 		.replace(reportingFrames, '')
 		.replace(/^\s*(?:when|after|once|while|before|since|until|as soon as|whereas|although|even though|who|which|where|saying|adding|noting|as|and|but)\s+/i, '')

@@ -140,7 +140,15 @@ export function ingestArticle(input: string, fileName: string, context: IngestCo
 	}));
 
 	const lede = ledeEvent(events, units, metadata.published);
-	const quotes: ArticleQuote[] = quoteResult.quotes.map((quote) => {
+	const quotes: ArticleQuote[] = [];
+	for (const quote of quoteResult.quotes) {
+		// A quote that continues another has its date, event and channel.
+		const previous = quote.via === 'continuation' ? quotes.findLast((each) => each.speaker === quote.speaker) : undefined;
+		if (previous) {
+			quotes.push({...previous, text: quote.text, partial: quote.partial, evidence: {start: quote.evidence.start, end: quote.evidence.end, exact: text.slice(quote.evidence.start, quote.evidence.end)}, resolvedBy: quote.resolvedBy});
+			continue;
+		}
+
 		const attributionDate = quote.attribution ? findDates(text.slice(quote.attribution.start, quote.attribution.end), dates).find((mention) => mention.edtf !== null) : undefined;
 		const sentenceEvent = linkedEvent(events, quote.evidence, text, attributionDate?.edtf ?? null);
 		let date = quote.signatureDate ?? attributionDate?.edtf ?? null;
@@ -150,7 +158,7 @@ export function ingestArticle(input: string, fileName: string, context: IngestCo
 
 		date ??= metadata.published;
 		const event = sentenceEvent?.event ?? (date !== null && lede && date === metadata.published ? lede : null);
-		return {
+		quotes.push({
 			text: quote.text,
 			speaker: quote.speaker,
 			date,
@@ -159,8 +167,8 @@ export function ingestArticle(input: string, fileName: string, context: IngestCo
 			partial: quote.partial,
 			evidence: {start: quote.evidence.start, end: quote.evidence.end, exact: text.slice(quote.evidence.start, quote.evidence.end)},
 			resolvedBy: quote.resolvedBy,
-		};
-	});
+		});
+	}
 
 	for (const skipped of quoteResult.skipped) {
 		notes.push(`not a quote: ${skipped}`);
