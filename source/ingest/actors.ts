@@ -1226,11 +1226,20 @@ function resolveArticle(raws: Raw[], unitTokens: readonly Token[][], units: read
 
 	// Role phrases: "the Ukrainian leader" is the person of that country with a leader's title seen
 	// in the article (or known); "Zelensky's chief of staff" the person whose role says so.
-	const people = () => [...actors.values()].filter((actor) => actor.kind === 'person');
+	const people = [...actors.values()].filter((actor) => actor.kind === 'person');
+	const namedByUnit = new Map<number, Mention[]>();
+	for (const each of mentions) {
+		namedByUnit.set(each.unit, [...namedByUnit.get(each.unit) ?? [], each]);
+	}
+
+	for (const list of namedByUnit.values()) {
+		list.sort((a, b) => a.start - b.start);
+	}
+
 	for (const raw of raws) {
 		const {start} = tokenRange(raw);
 		if (raw.kind === 'role') {
-			const target = resolveRole(raw, people(), mentions, lexicon, raws, clusters);
+			const target = resolveRole(raw, people, namedByUnit, lexicon, raws, clusters);
 			if (target) {
 				mention(raw, target, 'role', null);
 			}
@@ -1304,7 +1313,7 @@ function compatibleGiven(a: string, b: string): boolean {
 	return a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
 }
 
-function resolveRole(raw: Raw, people: LocalActor[], mentions: readonly Mention[], lexicon: Lexicon, raws: readonly Raw[], clusters: readonly Cluster[]): LocalActor | undefined {
+function resolveRole(raw: Raw, people: LocalActor[], mentionsByUnit: ReadonlyMap<number, Mention[]>, lexicon: Lexicon, raws: readonly Raw[], clusters: readonly Cluster[]): LocalActor | undefined {
 	const phrase = raw.roleWords?.[0] ?? '';
 	if (raw.owner) {
 		// "Zelensky's chief of staff": a person whose role names the owner's surname and the title.
@@ -1339,7 +1348,15 @@ function resolveRole(raw: Raw, people: LocalActor[], mentions: readonly Mention[
 	}
 
 	// Several fit ("the President"): the one named most recently, first in its sentence.
-	const before = mentions.filter((each) => each.kind === 'person' && each.unit <= raw.unit && each.unit >= raw.unit - 6 && candidates.some((candidate) => candidate.key === each.key) && (each.unit < raw.unit));
+	const before: Mention[] = [];
+	for (let unit = raw.unit - 6; unit < raw.unit; unit++) {
+		for (const each of mentionsByUnit.get(unit) ?? []) {
+			if (each.kind === 'person' && candidates.some((candidate) => candidate.key === each.key)) {
+				before.push(each);
+			}
+		}
+	}
+
 	const lastUnit = before.at(-1)?.unit;
 	const inLast = before.filter((each) => each.unit === lastUnit);
 	const chosen = inLast[0] ?? before.at(-1);

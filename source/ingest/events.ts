@@ -160,7 +160,8 @@ export type EventResult = {events: EventFinding[]};
 
 /** The events an article reports. */
 export function findEvents(input: EventInput, describe: (actor: string) => LocalActor | undefined): EventResult {
-	const {text, units, actors, dates, quoted} = input;
+	const {text, units, actors, dates} = input;
+	const quotedOf = quotedLookup(input);
 	const events: EventFinding[] = [];
 	const published = dates.published;
 	const bodyUnits = units.map((unit, index) => ({unit, index})).filter(({unit}) => !unit.caption);
@@ -170,6 +171,7 @@ export function findEvents(input: EventInput, describe: (actor: string) => Local
 	for (const [unitIndex, unit] of units.entries()) {
 		// Quoted words are masked with spaces so that offsets stay.
 		let sentence = unit.text;
+		const quoted = quotedOf(unit.start, unit.end);
 		for (const range of quoted) {
 			if (range.end > unit.start && range.start < unit.end) {
 				const from = Math.max(range.start, unit.start) - unit.start;
@@ -476,7 +478,8 @@ function finding(
 	} else if (pluralSubject.test(clauseText) && !/\b(?:governments|countries)\b/i.test(clauseText.slice(0, 40))) {
 		let found = false;
 		for (let index = unitIndex - 1; index >= 0 && index >= unitIndex - 3 && !found; index--) {
-			const people = [...new Set((input.actors.byUnit.get(index) ?? []).filter((mention) => mention.kind === 'person' && !mention.qualifier && !input.quoted.some((range) => mention.start >= range.start && mention.end <= range.end)).map((mention) => mention.key))];
+			const quoted = quotedLookup(input)(input.units[index]!.start, input.units[index]!.end);
+			const people = [...new Set((input.actors.byUnit.get(index) ?? []).filter((mention) => mention.kind === 'person' && !mention.qualifier && !quoted.some((range) => mention.start >= range.start && mention.end <= range.end)).map((mention) => mention.key))];
 			if (people.length >= 2) {
 				keys.push(...people);
 				found = true;
@@ -531,6 +534,49 @@ function finding(
 	void text;
 }
 
+const quotedLookups = new WeakMap<EventInput, (start: number, end: number) => ReadonlyArray<{start: number; end: number}>>();
+
+/** The quoted ranges that overlap [start, end), found by binary search in the sorted list. */
+function quotedLookup(input: EventInput): (start: number, end: number) => ReadonlyArray<{start: number; end: number}> {
+	let lookup = quotedLookups.get(input);
+	if (!lookup) {
+		const sorted = [...input.quoted].sort((a, b) => a.start - b.start);
+		const ends: number[] = [];
+		let furthest = -1;
+		for (const range of sorted) {
+			furthest = Math.max(furthest, range.end);
+			ends.push(furthest);
+		}
+
+		lookup = (start: number, end: number) => {
+			// The first range whose running end reaches past start; then every range starting before end.
+			let low = 0;
+			let high = ends.length;
+			while (low < high) {
+				const middle = (low + high) >> 1;
+				if (ends[middle]! <= start) {
+					low = middle + 1;
+				} else {
+					high = middle;
+				}
+			}
+
+			const found: Array<{start: number; end: number}> = [];
+			for (let index = low; index < sorted.length && sorted[index]!.start < end; index++) {
+				if (sorted[index]!.end > start) {
+					found.push(sorted[index]!);
+				}
+			}
+
+			return found;
+		};
+
+		quotedLookups.set(input, lookup);
+	}
+
+	return lookup;
+}
+
 const unitDates = new WeakMap<EventInput, Map<string, DateMention[]>>();
 
 /** The dates of a sentence's unmasked text, found once. */
@@ -553,7 +599,7 @@ function datesOfUnit(input: EventInput, text: string): DateMention[] {
 function pronounTarget(input: EventInput, unitIndex: number, offset: number): Mention | undefined {
 	for (let index = unitIndex; index >= 0 && index >= unitIndex - 4; index--) {
 		const found = (input.actors.byUnit.get(index) ?? []).filter((mention) => mention.kind === 'person' && !mention.qualifier && mention.start < offset
-			&& !input.quoted.some((range) => mention.start >= range.start && mention.end <= range.end));
+			&& !quotedLookup(input)(mention.start, mention.end).some((range) => mention.start >= range.start && mention.end <= range.end));
 		if (found.length > 0) {
 			return found.find((mention) => !mention.possessive) ?? found[0];
 		}

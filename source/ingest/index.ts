@@ -11,7 +11,7 @@ import {cleanArticle} from './clean.js';
 import {type DateContext, findDates, floorOf, parseIsoDay} from './dates.js';
 import {type EventFinding, findEvents} from './events.js';
 import {type AliasLexicon, buildLexicon, emptyLexicon, type Lexicon} from './names.js';
-import {findQuotes} from './quotes.js';
+import {findQuotes, lastAtOrBefore} from './quotes.js';
 import {type Sentence, splitSentences} from './sentences.js';
 
 export {mergeIntoDataset, emptyState, type IngestState, type MergeReport, type FileReport} from './merge.js';
@@ -140,6 +140,9 @@ export function ingestArticle(input: string, fileName: string, context: IngestCo
 	}));
 
 	const lede = ledeEvent(events, units, metadata.published);
+	const ledeChannel = articleChannel(units);
+	const eventIndex = new Map(events.map((event, index) => [event, index]));
+	const eventStarts = events.map((event) => event.evidence.start);
 	const quotes: ArticleQuote[] = [];
 	for (const quote of quoteResult.quotes) {
 		// A quote that continues another has its date, event and channel.
@@ -150,7 +153,7 @@ export function ingestArticle(input: string, fileName: string, context: IngestCo
 		}
 
 		const attributionDate = quote.attribution ? findDates(text.slice(quote.attribution.start, quote.attribution.end), dates).find((mention) => mention.edtf !== null) : undefined;
-		const sentenceEvent = linkedEvent(events, quote.evidence, text, attributionDate?.edtf ?? null);
+		const sentenceEvent = linkedEvent(events, eventStarts, quote.evidence, text, attributionDate?.edtf ?? null);
 		let date = quote.signatureDate ?? attributionDate?.edtf ?? null;
 		if (date === null && sentenceEvent && sentenceEvent.via === 'reference' && sentenceEvent.event.date && /^\d{4}-\d{2}-\d{2}$/.test(sentenceEvent.event.date)) {
 			date = sentenceEvent.event.date;
@@ -162,8 +165,8 @@ export function ingestArticle(input: string, fileName: string, context: IngestCo
 			text: quote.text,
 			speaker: quote.speaker,
 			date,
-			channel: quote.channel ?? articleChannel(units, cleaned.blocks.map((block) => block.kind), text, quote.evidence.start),
-			event: event ? events.indexOf(event) : null,
+			channel: quote.channel ?? (ledeChannel !== null && ledeChannel.before <= quote.evidence.start ? ledeChannel.channel : null),
+			event: event ? eventIndex.get(event)! : null,
 			partial: quote.partial,
 			evidence: {start: quote.evidence.start, end: quote.evidence.end, exact: text.slice(quote.evidence.start, quote.evidence.end)},
 			resolvedBy: quote.resolvedBy,
@@ -226,8 +229,18 @@ export function ingestArticle(input: string, fileName: string, context: IngestCo
 }
 
 /** The event a quote was said at or about: one reported in the same sentence, or one it refers to. */
-function linkedEvent(events: readonly EventFinding[], evidence: {start: number; end: number}, text: string, date: string | null): {event: EventFinding; via: 'sentence' | 'reference'} | undefined {
-	const sameSentence = events.filter((event) => event.evidence.start < evidence.end && event.evidence.end > evidence.start);
+function linkedEvent(events: readonly EventFinding[], starts: readonly number[], evidence: {start: number; end: number}, text: string, date: string | null): {event: EventFinding; via: 'sentence' | 'reference'} | undefined {
+	// Events are in text order: the ones starting before the quote's end, a few back.
+	const sameSentence: EventFinding[] = [];
+	for (let index = lastAtOrBefore(starts, evidence.end - 1); index >= 0 && sameSentence.length < 8; index--) {
+		const event = events[index]!;
+		if (event.evidence.end > evidence.start) {
+			sameSentence.unshift(event);
+		} else if (evidence.start - event.evidence.start > 2000) {
+			break;
+		}
+	}
+
 	const dated = sameSentence.find((event) => date !== null && event.date?.replace(/[~?]$/, '') === date) ?? sameSentence.find((event) => event.date !== null) ?? sameSentence[0];
 	if (dated) {
 		return {event: dated, via: 'sentence'};
@@ -238,8 +251,13 @@ function linkedEvent(events: readonly EventFinding[], evidence: {start: number; 
 	if (reference) {
 		const word = reference[1]!.toLowerCase();
 		const tag = word === 'conversation' || word === 'phone call' ? 'call' : word === 'talks' ? 'negotiations' : word === 'press conference' ? 'statement' : word;
-		const candidates = events.filter((event) => event.evidence.end <= evidence.start && event.tags.includes(tag));
-		const event = candidates.at(-1);
+		let event: EventFinding | undefined;
+		for (let index = lastAtOrBefore(starts, evidence.start) ; index >= 0 && event === undefined; index--) {
+			if (events[index]!.evidence.end <= evidence.start && events[index]!.tags.includes(tag)) {
+				event = events[index];
+			}
+		}
+
 		if (event) {
 			return {event, via: 'reference'};
 		}
@@ -259,17 +277,26 @@ function ledeEvent(events: readonly EventFinding[], units: readonly Unit[], publ
 }
 
 /** A channel the lede names ("told a panel of journalists", "in an interview"), for quotes that say none. */
-function articleChannel(units: readonly Unit[], kinds: readonly string[], text: string, before: number): string | null {
-	void kinds;
-	void text;
+function articleChannel(units: readonly Unit[]): {channel: string; before: number} | null {
 	// The first sentences that quote no one: where the article says the words were spoken.
-	const lede = units.filter((unit) => !unit.caption && unit.start < before && !/["“”«»]/.test(unit.text)).slice(0, 4).map((unit) => unit.text).join(' ');
+	const ledeUnits: Unit[] = [];
+	for (const unit of units) {
+		if (!unit.caption && !/["“”«»]/.test(unit.text)) {
+			ledeUnits.push(unit);
+			if (ledeUnits.length === 4) {
+				break;
+			}
+		}
+	}
+
+	const lede = ledeUnits.map((unit) => unit.text).join(' ');
+	const before = ledeUnits[0]?.end ?? 0;
 	if (/\b(?:interview|panel of (?:\w+ )?journalists|press conference|news conference)\b/i.test(lede)) {
-		return /press conference|news conference/i.test(lede) ? 'press conference' : 'interview';
+		return {channel: /press conference|news conference/i.test(lede) ? 'press conference' : 'interview', before};
 	}
 
 	if (/\bon X\b|\(Twitter\)|\btweet/i.test(lede)) {
-		return 'X';
+		return {channel: 'X', before};
 	}
 
 	return null;

@@ -130,19 +130,54 @@ export function findQuotes(input: QuoteInput): QuoteResult {
 		}
 	}
 
-	const insideQuote = (offset: number): boolean => spans.some((span) => offset >= span.start && offset < span.end);
-	// Mentions usable as speakers: not inside a quotation, not a qualifier, the widest at each place.
-	const mentions = actors.mentions.filter((mention) => !mention.qualifier && !insideQuote(mention.start)
-		&& !actors.mentions.some((other) => other !== mention && other.start <= mention.start && other.end >= mention.end && other.end - other.start > mention.end - mention.start));
+	// Everything below is looked up by offset in sorted lists, so that a long text stays linear.
+	const spanStarts = spans.map((span) => span.start);
+	const insideQuote = (offset: number): boolean => {
+		const index = lastAtOrBefore(spanStarts, offset);
+		return index !== -1 && offset < spans[index]!.end;
+	};
 
-	const unitAt = (offset: number): number => units.findIndex((unit) => offset >= unit.start && offset < unit.end);
-	const unitsOfBlock = (block: number): number[] => units.flatMap((unit, index) => (unit.block === block ? [index] : []));
+	// Mentions usable as speakers: not inside a quotation, not a qualifier, the widest at each place.
+	const mentions: Mention[] = [];
+	for (const unitMentions of actors.byUnit.values()) {
+		for (const mention of unitMentions) {
+			if (!mention.qualifier && !insideQuote(mention.start)
+				&& !unitMentions.some((other) => other !== mention && other.start <= mention.start && other.end >= mention.end && other.end - other.start > mention.end - mention.start)) {
+				mentions.push(mention);
+			}
+		}
+	}
+
+	mentions.sort((a, b) => a.start - b.start);
+	const mentionStarts = mentions.map((mention) => mention.start);
+	/** Mentions that start in [from, to). */
+	const mentionsIn = (from: number, to: number): Mention[] => mentions.slice(firstAtOrAfter(mentionStarts, from), firstAtOrAfter(mentionStarts, to));
+	const mentionByKey = new Map<string, Mention>();
+	for (const mention of mentions) {
+		if (!mentionByKey.has(mention.key)) {
+			mentionByKey.set(mention.key, mention);
+		}
+	}
+
+	const unitStarts = units.map((unit) => unit.start);
+	const unitAt = (offset: number): number => {
+		const index = lastAtOrBefore(unitStarts, offset);
+		return index !== -1 && offset < units[index]!.end ? index : -1;
+	};
+
+	const blockUnits = new Map<number, number[]>();
+	for (const [index, unit] of units.entries()) {
+		blockUnits.set(unit.block, [...blockUnits.get(unit.block) ?? [], index]);
+	}
+
+	const unitsOfBlock = (block: number): number[] => blockUnits.get(block) ?? [];
+	const blocksWithSpans = new Set(spans.map((span) => span.block));
 
 	/** The person a pronoun at `offset` stands for: the subject of the nearest sentence naming one. */
 	const pronounTarget = (offset: number): Mention | undefined => {
 		const unit = unitAt(offset);
 		for (let index = unit; index >= 0 && index >= unit - 8; index--) {
-			const candidates = mentions.filter((mention) => mention.kind === 'person' && units[index] && mention.start >= units[index]!.start && mention.end <= (index === unit ? offset : units[index]!.end));
+			const candidates = mentionsIn(units[index]!.start, units[index]!.end).filter((mention) => mention.kind === 'person' && mention.end <= (index === unit ? offset : units[index]!.end));
 			if (candidates.length > 0) {
 				return candidates.find((mention) => !mention.possessive) ?? candidates[0];
 			}
@@ -155,8 +190,8 @@ export function findQuotes(input: QuoteInput): QuoteResult {
 	const speakerNear = (tokens: readonly Token[], verbIndex: number, from: number, to: number): {mention: Mention; by: QuoteFinding['resolvedBy']} | undefined => {
 		const verb = tokens[verbIndex]!;
 		// "said Zelensky", "says French expert Rim Momtaz".
-		const afterVerb = mentions.find((mention) => mention.start >= verb.end && mention.start <= verb.end + 60 && mention.start < to && (mention.kind === 'person' || mention.kind === 'organization'));
-		const beforeVerb = mentions.filter((mention) => mention.end <= verb.start && mention.start >= from && (mention.kind === 'person' || mention.kind === 'organization' || mention.kind === 'country'));
+		const afterVerb = mentionsIn(verb.end, Math.min(verb.end + 61, to)).find((mention) => mention.kind === 'person' || mention.kind === 'organization');
+		const beforeVerb = mentionsIn(from, verb.start).filter((mention) => mention.end <= verb.start && (mention.kind === 'person' || mention.kind === 'organization' || mention.kind === 'country'));
 		const subjects = beforeVerb.filter((mention) => {
 			const previous = tokens.filter((token) => token.end <= mention.start).at(-1);
 			return !previous || !objectMarkers.has(previous.lower);
@@ -198,8 +233,15 @@ export function findQuotes(input: QuoteInput): QuoteResult {
 	};
 
 	const sentenceRange = (start: number, end: number): {start: number; end: number} => {
-		const first = units.find((unit) => start < unit.end && end > unit.start) ?? units.find((unit) => unit.start >= start);
-		const covering = units.filter((unit) => unit.start < end && unit.end > start);
+		const from = Math.max(0, lastAtOrBefore(unitStarts, start));
+		const covering: typeof units[number][] = [];
+		for (let index = from; index < units.length && units[index]!.start < end; index++) {
+			if (units[index]!.end > start) {
+				covering.push(units[index]!);
+			}
+		}
+
+		const first = covering[0] ?? units[firstAtOrAfter(unitStarts, start)];
 		return {start: Math.min(first?.start ?? start, ...covering.map((unit) => unit.start)), end: Math.max(end, ...covering.map((unit) => unit.end))};
 	};
 
@@ -261,14 +303,14 @@ export function findQuotes(input: QuoteInput): QuoteResult {
 				const verb = sentenceTokens[verbIndex]!;
 				let found: {mention: Mention; by: QuoteFinding['resolvedBy']} | undefined;
 				if (verb.lower === 'according') {
-					const target = mentions.find((mention) => mention.start > verb.end && mention.start < span.start && (mention.kind === 'person' || mention.kind === 'organization'));
+					const target = mentionsIn(verb.end + 1, span.start).find((mention) => mention.kind === 'person' || mention.kind === 'organization');
 					found = target ? {mention: target, by: target.via === 'role' ? 'role' : 'name'} : undefined;
 				} else if (participles.has(verb.lower)) {
 					// "..., the Ukrainian leader said, adding that ...": the speaker of the earlier clause.
-					const earlier = quotes.filter((quote) => quote.evidence.start <= sentence.start && quote.evidence.end >= sentence.start).at(-1);
+					const earlier = quotes.slice(-6).filter((quote) => quote.evidence.start <= sentence.start && quote.evidence.end >= sentence.start).at(-1);
 					found = speakerNear(sentenceTokens, verbIndex, sentence.start, span.start);
 					if (earlier && (!found || found.mention.kind !== 'person')) {
-						const mention = mentions.find((each) => each.key === earlier.speaker);
+						const mention = mentionByKey.get(earlier.speaker);
 						found = mention ? {mention, by: 'previous'} : found;
 					}
 				} else {
@@ -320,8 +362,9 @@ export function findQuotes(input: QuoteInput): QuoteResult {
 			// attributed one in the same paragraph.
 			const paragraphStart = text.slice(block.start, span.start).trim() === '';
 			const sameBlock = previousSpeaker !== null && previousSpeaker.block === span.block;
-			const previousBlock = previousSpeaker !== null && previousSpeaker.block < span.block && blocks.slice(previousSpeaker.block + 1, span.block).every((each) => each.kind === 'paragraph' && spans.some((other) => other.block === blocks.indexOf(each)) || each.kind === 'caption');
-			const followingAttribution = spans.slice(spanIndex + 1).find((other) => other.block === span.block);
+			const previousBlock = previousSpeaker !== null && previousSpeaker.block < span.block && span.block - previousSpeaker.block <= 6
+				&& blocks.slice(previousSpeaker.block + 1, span.block).every((each, offset) => (each.kind === 'paragraph' && blocksWithSpans.has(previousSpeaker!.block + 1 + offset)) || each.kind === 'caption');
+			const followingAttribution = spans[spanIndex + 1]?.block === span.block;
 			if (previousSpeaker && (sameBlock || (paragraphStart && (previousBlock || previousSpeaker.block === span.block - 1)))) {
 				speaker = previousSpeaker.key;
 				resolvedBy = 'previous';
@@ -355,14 +398,48 @@ export function findQuotes(input: QuoteInput): QuoteResult {
 		previousSpeaker = {key: speaker, block: span.block};
 	}
 
-	quotes.push(...dashQuotes(input, mentions, spans, units, unitsOfBlock, channelOf));
-	quotes.push(...embeddedPosts(input, mentions));
+	quotes.push(...dashQuotes(input, mentionsIn, insideQuote, units, unitsOfBlock, channelOf));
+	quotes.push(...embeddedPosts(input, mentionsIn));
 	quotes.sort((a, b) => a.start - b.start);
 	return {quotes, skipped};
 }
 
 function hasSpeechVerbBefore(tokens: readonly Token[], offset: number): boolean {
 	return tokens.some((token) => token.end <= offset && (speechVerbs.has(token.lower) || token.lower === 'according'));
+}
+
+/** Index of the last value <= target in an ascending list, or -1. */
+export function lastAtOrBefore(values: readonly number[], target: number): number {
+	let low = 0;
+	let high = values.length - 1;
+	let found = -1;
+	while (low <= high) {
+		const middle = (low + high) >> 1;
+		if (values[middle]! <= target) {
+			found = middle;
+			low = middle + 1;
+		} else {
+			high = middle - 1;
+		}
+	}
+
+	return found;
+}
+
+/** Index of the first value >= target in an ascending list, or its length. */
+export function firstAtOrAfter(values: readonly number[], target: number): number {
+	let low = 0;
+	let high = values.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if (values[middle]! < target) {
+			low = middle + 1;
+		} else {
+			high = middle;
+		}
+	}
+
+	return low;
 }
 
 function clip(text: string): string {
@@ -372,7 +449,7 @@ function clip(text: string): string {
 const dashAttribution = /\s[-–—]\s+(says|said|noted|notes|adds|added|writes|wrote|stressed|stresses|emphasized|emphasizes|believes|concluded|explained|explains|insists|insisted|summarized|summarizes|recalled|recalls|admitted|admits|told|tells)\s+/g;
 
 /** "Macron is not just a friend - he is a strategist ... - says French foreign policy expert Rim Momtaz." */
-function dashQuotes(input: QuoteInput, mentions: readonly Mention[], spans: readonly Span[], units: QuoteInput['units'], unitsOfBlock: (block: number) => number[], channelOf: (from: number, to: number) => string | null): QuoteFinding[] {
+function dashQuotes(input: QuoteInput, mentionsIn: (from: number, to: number) => Mention[], insideQuote: (offset: number) => boolean, units: QuoteInput['units'], unitsOfBlock: (block: number) => number[], channelOf: (from: number, to: number) => string | null): QuoteFinding[] {
 	const {text, blocks} = input;
 	const found: QuoteFinding[] = [];
 	for (const [index, unit] of units.entries()) {
@@ -392,7 +469,7 @@ function dashQuotes(input: QuoteInput, mentions: readonly Mention[], spans: read
 
 		const dashAt = unit.start + last.index;
 		const verbEnd = unit.start + last.index + last[0].length;
-		const speaker = mentions.find((mention) => mention.start >= verbEnd && mention.start < unit.end && (mention.kind === 'person' || mention.kind === 'organization'));
+		const speaker = mentionsIn(verbEnd, unit.end).find((mention) => mention.kind === 'person' || mention.kind === 'organization');
 		if (!speaker) {
 			continue;
 		}
@@ -407,7 +484,7 @@ function dashQuotes(input: QuoteInput, mentions: readonly Mention[], spans: read
 		}
 
 		const quoted = text.slice(start, dashAt);
-		if (wordsIn(quoted) < 3 || /["“”«»]/.test(quoted) || spans.some((span) => span.start < dashAt && span.end > start)) {
+		if (wordsIn(quoted) < 3 || /["“”«»]/.test(quoted) || insideQuote(start) || insideQuote(dashAt - 1)) {
 			continue;
 		}
 
@@ -456,7 +533,7 @@ function signatureDay(text: string): string | null {
  * The paragraphs before the signature belong to the post while they are set apart the same way or
  * written in the first person, back to the nearest heading.
  */
-function embeddedPosts(input: QuoteInput, mentions: readonly Mention[]): QuoteFinding[] {
+function embeddedPosts(input: QuoteInput, mentionsIn: (from: number, to: number) => Mention[]): QuoteFinding[] {
 	const {text, blocks} = input;
 	const found: QuoteFinding[] = [];
 	for (const [index, block] of blocks.entries()) {
@@ -470,7 +547,7 @@ function embeddedPosts(input: QuoteInput, mentions: readonly Mention[]): QuoteFi
 		}
 
 		const signatureStart = block.start + match.index;
-		const speaker = mentions.find((mention) => mention.start >= signatureStart && mention.end <= block.end && mention.kind === 'person');
+		const speaker = mentionsIn(signatureStart, block.end).find((mention) => mention.end <= block.end && mention.kind === 'person');
 		if (!speaker) {
 			continue;
 		}
