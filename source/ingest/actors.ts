@@ -133,6 +133,8 @@ function looksLikeVerb(word: string): boolean {
 	return speechOrAction.has(word) || irregularPast.has(word) || /(?:ed|s)$/.test(word);
 }
 
+const placeWordsLower = new Set([...placeWords].map((word) => word.toLowerCase()));
+
 const gazetteerCache = new WeakMap<object, Gazetteer>();
 
 function addEntry(gazetteer: Gazetteer, phrase: string, target: Target): void {
@@ -431,9 +433,9 @@ function scanUnit(tokens: readonly Token[], unit: number, gazetteer: Gazetteer, 
 		let placeEnd = -1;
 		if (placeWords.has(last.text) && end - index >= 2) {
 			placeEnd = end;
-		} else if (placeWords.has(titleCase(lowerAt(end))) && !tokens[end]!.cap && !taken[end]) {
+		} else if (placeWordsLower.has(lowerAt(end)) && !tokens[end]!.cap && !taken[end]) {
 			placeEnd = end + 1;
-		} else if (/^(?:presidential|royal|national|central|main|old|new|grand|great)$/.test(lowerAt(end)) && placeWords.has(titleCase(lowerAt(end + 1)))) {
+		} else if (/^(?:presidential|royal|national|central|main|old|new|grand|great)$/.test(lowerAt(end)) && placeWordsLower.has(lowerAt(end + 1))) {
 			placeEnd = end + 2;
 		}
 
