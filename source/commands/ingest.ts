@@ -1,4 +1,5 @@
-import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {normalizeDataset, parseJsonText, validateDataset} from '../core/dataset.js';
 import {terminalSafeJson} from '../core/json.js';
@@ -9,6 +10,7 @@ import {
 } from '../ingest/index.js';
 import type {AliasLexicon} from '../ingest/names.js';
 import {backupFile, describeWriteError, writeFileAtomic} from '../io/atomic.js';
+import {acquireLock, type Lock, removeStrayTemporaries} from '../io/lock.js';
 import {exitCode, printError, printLine, printProblems} from '../io/output.js';
 import {bundledDataDirectory, datasetFileName, decodeUtf8, readDataset} from '../io/read-dataset.js';
 import type {CommandContext} from './table.js';
@@ -17,6 +19,15 @@ import type {CommandContext} from './table.js';
 export const maxArticleBytes = 10 * 1024 * 1024;
 export const stateFileName = 'ingest-state.json';
 export const aliasFileName = 'aliases.json';
+/** How long a second ingest waits for the first to finish before it refuses. */
+const lockWaitMs = (): number => {
+	const value = Number(process.env.BRIEFING_LOCK_WAIT_MS);
+	return Number.isFinite(value) && value >= 0 ? value : 5000;
+};
+
+function sha256(text: string): string {
+	return createHash('sha256').update(text).digest('hex');
+}
 
 const articleExtensions = new Set(['.txt', '.text', '.md', '.markdown', '.mdown', '.mkd', '']);
 
@@ -190,7 +201,23 @@ function loadAliases(folder: string): AliasLexicon {
 	};
 }
 
-function loadState(file: string): IngestState {
+/**
+ * The dataset and its state are two files, so they are written in an order that a kill at any
+ * moment cannot make inconsistent: the new state goes to `STATE.pending` (naming the SHA-256 of the
+ * dataset it belongs to), then the dataset is replaced, then the pending state is renamed over the
+ * state. A pending state whose dataset is the one on disk is the state to use; any other is from a
+ * run killed before its dataset was written, and is ignored (and removed by the next write).
+ */
+function pendingFile(stateFile: string): string {
+	return `${stateFile}.pending`;
+}
+
+function loadState(file: string, datasetText: string | null): IngestState {
+	const pending = loadJson(pendingFile(file)) as {datasetSha256?: unknown} | null | undefined;
+	if (pending && typeof pending === 'object' && datasetText !== null && pending.datasetSha256 === sha256(datasetText)) {
+		file = pendingFile(file);
+	}
+
 	const value = loadJson(file);
 	if (value === undefined) {
 		return emptyState();
@@ -205,16 +232,27 @@ function loadState(file: string): IngestState {
 }
 
 /** The state as JSON with its keys sorted, so that the same state is always the same bytes. */
-function stateJson(state: IngestState): string {
+function stateJson(state: IngestState, datasetText: string): string {
 	const sorted = (record: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 	return `${JSON.stringify({
 		version: 1,
+		datasetSha256: sha256(datasetText),
 		sources: sorted(state.sources),
 		records: sorted(state.records),
 		roleAsOf: sorted(state.roleAsOf),
 		reviewed: [...state.reviewed].sort(),
 		suggestions: state.suggestions,
 	}, null, 2)}\n`;
+}
+
+/**
+ * A write error injected for tests (`BRIEFING_TEST_FAULT=ingest-write:<point>` with the point
+ * `after-pending`, `after-backup` or `after-dataset`), standing in for a disk that fills up there.
+ */
+function faultPoint(point: string): void {
+	if (process.env.BRIEFING_TEST_FAULT === `ingest-write:${point}`) {
+		throw Object.assign(new Error(`ENOSPC: no space left on device (fault injected by BRIEFING_TEST_FAULT at ${point})`), {code: 'ENOSPC'});
+	}
 }
 
 function plural(count: number, word: string): string {
@@ -275,6 +313,47 @@ export async function run({input, flags}: CommandContext): Promise<number> {
 		return exitCode.usage;
 	}
 
+	const dryRun = flags.dryRun === true;
+	// A dry run only reads, and every write is atomic, so it needs no lock.
+	let lock: Lock | undefined;
+	if (!dryRun) {
+		try {
+			mkdirSync(where.folder, {recursive: true});
+			const taken = await acquireLock(where.folder, lockWaitMs());
+			if (!('release' in taken)) {
+				const holder = taken.holder ? ` (pid ${taken.holder.pid})` : '';
+				printError(`briefing ingest: ${where.folder} is being updated by another briefing${holder}; try again when it finishes`);
+				return exitCode.failure;
+			}
+
+			lock = taken;
+		} catch (error) {
+			printError(`briefing ingest: ${describeWriteError(error, where.datasetFile)}; nothing was changed`);
+			return exitCode.failure;
+		}
+	}
+
+	const onSignal = (signal: NodeJS.Signals): void => {
+		lock?.release();
+		process.exit(signal === 'SIGINT' ? 130 : 143);
+	};
+
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+	try {
+		if (lock) {
+			removeStrayTemporaries(where.folder);
+		}
+
+		return await ingestLocked(input, flags, where, dryRun);
+	} finally {
+		process.removeListener('SIGINT', onSignal);
+		process.removeListener('SIGTERM', onSignal);
+		lock?.release();
+	}
+}
+
+async function ingestLocked(input: readonly string[], flags: CommandContext['flags'], where: Where, dryRun: boolean): Promise<number> {
 	let dataset: Dataset = {version: 1, sources: [], actors: [], events: [], quotes: []};
 	if (where.exists) {
 		const loaded = readDataset(where.datasetFile);
@@ -287,7 +366,6 @@ export async function run({input, flags}: CommandContext): Promise<number> {
 		dataset = loaded.value.dataset;
 	}
 
-	const dryRun = flags.dryRun === true;
 	const json = flags.json === true;
 	const say = json ? (line: string) => process.stderr.write(`${line}\n`) : printLine;
 	const failures: Array<{shown: string; reason: string}> = [];
@@ -312,7 +390,8 @@ export async function run({input, flags}: CommandContext): Promise<number> {
 	}
 
 	bar.end();
-	const state = loadState(where.stateFile);
+	const datasetBefore = where.exists ? readFileSync(where.datasetFile, 'utf8') : null;
+	const state = loadState(where.stateFile, datasetBefore);
 	const merged = mergeIntoDataset(dataset, results, state, context.lexicon);
 	const validated = validateDataset(merged.dataset, where.datasetFile);
 	if (!validated.ok) {
@@ -351,8 +430,8 @@ export async function run({input, flags}: CommandContext): Promise<number> {
 
 	const document = normalizeDataset(merged.dataset);
 	const text = `${terminalSafeJson(document)}\n`;
-	const before = where.exists ? readFileSync(where.datasetFile, 'utf8') : null;
-	const newState = stateJson(merged.state);
+	const before = datasetBefore;
+	const newState = stateJson(merged.state, text);
 	const stateBefore = existsSync(where.stateFile) ? readFileSync(where.stateFile, 'utf8') : null;
 	const changed = before !== text || stateBefore !== newState;
 	const counts = `${plural(document.sources.length, 'source')}, ${plural(document.actors.length, 'actor')}, ${plural(document.events.length, 'event')}, ${plural(document.quotes.length, 'quote')}`;
@@ -367,23 +446,29 @@ export async function run({input, flags}: CommandContext): Promise<number> {
 		printFailures();
 		say(`${fileCount}; nothing changed in ${sanitizeInline(where.datasetFile)} (${counts})`);
 	} else {
+		const pending = pendingFile(where.stateFile);
 		try {
 			mkdirSync(path.dirname(where.datasetFile), {recursive: true});
+			writeFileAtomic(pending, newState);
+			faultPoint('after-pending');
 			if (before !== text) {
 				backupFile(where.datasetFile);
+				faultPoint('after-backup');
 				writeFileAtomic(where.datasetFile, text);
 			}
 		} catch (error) {
+			rmSync(pending, {force: true});
 			printFailures();
-			printError(`briefing ingest: ${describeWriteError(error, where.datasetFile)}`);
+			printError(`briefing ingest: ${describeWriteError(error, where.datasetFile)}; nothing was changed`);
 			return exitCode.failure;
 		}
 
 		try {
-			writeFileAtomic(where.stateFile, newState);
+			faultPoint('after-dataset');
+			renameSync(pending, where.stateFile);
 		} catch (error) {
 			printFailures();
-			printError(`briefing ingest: ${describeWriteError(error, where.stateFile)}; the dataset was written, but ingest will treat its new records as edited by a person until the state is written`);
+			printError(`briefing ingest: ${describeWriteError(error, where.stateFile)}; the dataset was written and its state kept in ${pending}, which the next ingest uses`);
 			return exitCode.failure;
 		}
 

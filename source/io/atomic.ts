@@ -81,6 +81,10 @@ export function describeWriteError(error: unknown, file: string): string {
 			return `cannot write ${file}: the disk is full; free some space and run again (nothing was changed)`;
 		}
 
+		case 'ENOTDIR': {
+			return `cannot write ${file}: part of the path ${path.dirname(file)} is a file, not a folder; choose another place`;
+		}
+
 		case 'ENOENT': {
 			return `cannot write ${file}: the folder ${path.dirname(file)} does not exist; create it first`;
 		}
