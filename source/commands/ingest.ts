@@ -179,7 +179,9 @@ function readArticle(file: string): {ok: true; text: string} | {ok: false; reaso
 		return {ok: false, reason: 'empty file (only white space)'};
 	}
 
-	return {ok: true, text: decoded.value};
+	// A decoder may drop the byte-order mark silently; ingest removes it itself and says so.
+	const bom = bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF;
+	return {ok: true, text: bom && !decoded.value.startsWith('\uFEFF') ? `\uFEFF${decoded.value}` : decoded.value};
 }
 
 function loadJson(file: string): unknown {
