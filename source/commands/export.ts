@@ -1,15 +1,28 @@
-import {exitCode, printProblems} from '../io/output.js';
-import {readDataset} from '../io/read-dataset.js';
-import {terminalSafeJson} from '../core/json.js';
+import {loadDataset} from '../io/load-dataset.js';
+import {exitCode, printError, printProblems} from '../io/output.js';
+import {progressBar} from '../io/progress.js';
+import {datasetRecords, stdoutSink, writeRecords} from '../io/write-dataset.js';
 import type {CommandContext} from './table.js';
 
-export function run({flags}: CommandContext): number {
-	const loaded = readDataset(flags.data as string | undefined);
+/**
+ * Prints the dataset sorted and normalized: one JSON document (`--json`), or NDJSON (`--ndjson`),
+ * one record per line, which loads as a stream however large. Either way it is written a record
+ * at a time, never as one string.
+ */
+export async function run({flags}: CommandContext): Promise<number> {
+	if (flags.json && flags.ndjson) {
+		printError('briefing export: choose one of --json and --ndjson');
+		return exitCode.usage;
+	}
+
+	const progress = progressBar('loading');
+	const loaded = await loadDataset(flags.data as string | undefined, {onProgress: progress.update});
+	progress.done();
 	if (!loaded.ok) {
 		printProblems(loaded.problems);
 		return exitCode.failure;
 	}
 
-	process.stdout.write(`${terminalSafeJson(loaded.value.dataset)}\n`);
+	await writeRecords(datasetRecords(loaded.value.linked.dataset), flags.ndjson ? 'ndjson' : 'json', stdoutSink());
 	return exitCode.ok;
 }

@@ -30,8 +30,9 @@ export type CommandSpec = {
 };
 
 export const flagSpecs: readonly FlagSpec[] = [
-	{name: 'data', type: 'string', value: 'PATH', description: 'dataset folder, JSON file, or - for standard input (default: the bundled data/)'},
+	{name: 'data', type: 'string', value: 'PATH', description: 'dataset folder, JSON or NDJSON file, or - for standard input (default: the bundled data/)'},
 	{name: 'json', type: 'boolean', description: 'print JSON for other tools'},
+	{name: 'ndjson', type: 'boolean', description: 'print NDJSON: one record per line, which loads as a stream however large'},
 	{name: 'limit', type: 'number', value: 'N', description: 'show at most N results (default 20)'},
 	{name: 'type', type: 'string', value: 'KIND', description: 'only results of one kind: event, actor or quote', choices: ['event', 'actor', 'quote']},
 	{name: 'actor', type: 'string', value: 'NAME', description: 'only what concerns this actor (name, alias or id; typos forgiven)'},
@@ -98,10 +99,10 @@ export const commands: readonly CommandSpec[] = [
 	},
 	{
 		name: 'export',
-		usage: 'briefing export --json [--data PATH]',
-		summary: 'Print the whole dataset as one sorted, normalized JSON document',
-		flags: ['data', 'json'],
-		examples: ['briefing export --json > dataset.json'],
+		usage: 'briefing export --json|--ndjson [--data PATH]',
+		summary: 'Print the whole dataset sorted and normalized: one JSON document, or NDJSON',
+		flags: ['data', 'json', 'ndjson'],
+		examples: ['briefing export --json > dataset.json', 'briefing export --ndjson > dataset.ndjson'],
 		maxInputs: 0,
 		load: async () => import('./export.js'),
 	},

@@ -1,16 +1,19 @@
 import {countDataset} from '../core/linked.js';
+import {loadDataset} from '../io/load-dataset.js';
 import {exitCode, printLine, printProblems} from '../io/output.js';
-import {readDataset} from '../io/read-dataset.js';
+import {progressBar} from '../io/progress.js';
 import type {CommandContext} from './table.js';
 
-export function run({flags}: CommandContext): number {
-	const loaded = readDataset(flags.data as string | undefined);
+export async function run({flags}: CommandContext): Promise<number> {
+	const progress = progressBar('validating');
+	const loaded = await loadDataset(flags.data as string | undefined, {onProgress: progress.update});
+	progress.done();
 	if (!loaded.ok) {
 		printProblems(loaded.problems);
 		return exitCode.failure;
 	}
 
-	const counts = countDataset(loaded.value.dataset);
+	const counts = countDataset(loaded.value.linked.dataset);
 	printLine(`${counts.sources} sources, ${counts.actors} actors, ${counts.events} events, ${counts.quotes} quotes: valid`);
 	return exitCode.ok;
 }

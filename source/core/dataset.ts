@@ -40,6 +40,11 @@ export function parseJsonText(text: string, file: string): Result<unknown> {
 	}
 }
 
+/** What a jsonc-parser error code means, in words. */
+export function jsonErrorReason(code: string): string {
+	return jsonErrorReasons[code] ?? code;
+}
+
 const jsonErrorReasons: Record<string, string> = {
 	InvalidSymbol: 'unexpected character',
 	InvalidNumberFormat: 'malformed number',

@@ -168,49 +168,6 @@ function quoteOccurs(text: string, exact: string): boolean {
 	return exact.includes(text.trim()) || normalizeForMatch(exact).includes(normalizeForMatch(text));
 }
 
-/**
- * True when the reference rules hold: the fast path's question, answered without making messages.
- * For records that passed the schema check.
- */
-export function referencesHold(dataset: Dataset): boolean {
-	const sources = new Set<string>();
-	const actors = new Set<string>();
-	const events = new Set<string>();
-	const quotes = new Set<string>();
-	for (const [list, seen] of [[dataset.sources, sources], [dataset.actors, actors], [dataset.events, events], [dataset.quotes, quotes]] as const) {
-		for (const record of list) {
-			if (seen.has(record.id)) {
-				return false;
-			}
-
-			seen.add(record.id);
-		}
-	}
-
-	for (const event of dataset.events) {
-		for (const actor of event.actors) {
-			if (!actors.has(actor)) {
-				return false;
-			}
-		}
-
-		for (const evidence of event.evidence) {
-			if (!sources.has(evidence.source)) {
-				return false;
-			}
-		}
-	}
-
-	for (const quote of dataset.quotes) {
-		if (!actors.has(quote.speaker) || (quote.event !== null && !events.has(quote.event)) || !sources.has(quote.evidence.source)
-			|| (quote.text.trim() !== '' && !quoteOccurs(quote.text, quote.evidence.exact))) {
-			return false;
-		}
-	}
-
-	return true;
-}
-
 /** A validated dataset with its references resolved and its lists in display order. */
 export type LinkedDataset = {
 	readonly dataset: Dataset;
@@ -304,26 +261,39 @@ export function compareQuotes(a: Quote, b: Quote): number {
 	return compareKeys(dateKey(a.date), dateKey(b.date)) || quoteTie(a, b);
 }
 
-function group<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
+function group<T>(items: readonly T[], keys: (item: T) => readonly string[] | string | null): Map<string, T[]> {
 	const groups = new Map<string, T[]>();
+	const add = (key: string, item: T): void => {
+		const members = groups.get(key);
+		if (members === undefined) {
+			groups.set(key, [item]);
+		} else if (members.at(-1) !== item) {
+			// Once per item, however often the item lists the key (items come one after another).
+			members.push(item);
+		}
+	};
+
 	for (const item of items) {
 		const list = keys(item);
-		for (const [position, key] of list.entries()) {
-			// Once per item, however often the item lists the key.
-			if (position > 0 && list.indexOf(key) < position) {
-				continue;
-			}
-
-			const members = groups.get(key);
-			if (members) {
-				members.push(item);
-			} else {
-				groups.set(key, [item]);
+		if (typeof list === 'string') {
+			add(list, item);
+		} else if (list !== null) {
+			for (let position = 0; position < list.length; position++) {
+				add(list[position]!, item);
 			}
 		}
 	}
 
 	return groups;
+}
+
+function byIdMap<T extends {id: string}>(items: readonly T[]): Map<string, T> {
+	const map = new Map<string, T>();
+	for (const item of items) {
+		map.set(item.id, item);
+	}
+
+	return map;
 }
 
 /** Puts a dataset in its canonical order, the form `briefing export` prints. */
@@ -339,12 +309,43 @@ export function normalizeDataset(dataset: Dataset): Dataset {
 
 /** Links a validated dataset. */
 export function linkDataset(input: Dataset): LinkedDataset {
+	return link(input, false)!;
+}
+
+/**
+ * Links a dataset whose records passed the schema check, or returns undefined when a rule the
+ * schema cannot state is broken (a duplicate id, a reference that does not resolve, a quote not
+ * in its evidence): the fast path's question, answered with the maps linking makes anyway.
+ */
+export function linkIfConsistent(input: Dataset): LinkedDataset | undefined {
+	return link(input, true);
+}
+
+function link(input: Dataset, check: boolean): LinkedDataset | undefined {
 	const dataset = normalizeDataset(input);
+	const sourceById = byIdMap(dataset.sources);
+	const actorById = byIdMap(dataset.actors);
+	const eventById = byIdMap(dataset.events);
+	const quoteById = byIdMap(dataset.quotes);
+	if (check && !consistent(dataset, sourceById, actorById, eventById, quoteById)) {
+		return undefined;
+	}
+
 	let asOf: string | null = null;
+	let asOfDate: EdtfDate | undefined;
 	for (const source of dataset.sources) {
-		if (source.published !== null && (asOf === null || compareEdtf(edtf(source.published), edtf(asOf)) > 0)) {
-			asOf = source.published;
+		if (source.published !== null) {
+			const date = edtf(source.published);
+			if (asOfDate === undefined || compareEdtf(date, asOfDate) > 0) {
+				asOf = source.published;
+				asOfDate = date;
+			}
 		}
+	}
+
+	const eventDate = new Map<string, EdtfDate | null>();
+	for (const event of dataset.events) {
+		eventDate.set(event.id, event.date === null ? null : edtf(event.date));
 	}
 
 	return {
@@ -353,16 +354,46 @@ export function linkDataset(input: Dataset): LinkedDataset {
 		events: dataset.events,
 		actors: dataset.actors,
 		quotes: dataset.quotes,
-		sourceById: new Map(dataset.sources.map((source) => [source.id, source])),
-		actorById: new Map(dataset.actors.map((actor) => [actor.id, actor])),
-		eventById: new Map(dataset.events.map((event) => [event.id, event])),
-		quoteById: new Map(dataset.quotes.map((quote) => [quote.id, quote])),
-		eventDate: new Map(dataset.events.map((event) => [event.id, event.date === null ? null : edtf(event.date)])),
+		sourceById,
+		actorById,
+		eventById,
+		quoteById,
+		eventDate,
 		eventsByActor: group(dataset.events, (event) => event.actors),
-		quotesByActor: group(dataset.quotes, (quote) => [quote.speaker]),
-		quotesByEvent: group(dataset.quotes, (quote) => (quote.event === null ? [] : [quote.event])),
+		quotesByActor: group(dataset.quotes, (quote) => quote.speaker),
+		quotesByEvent: group(dataset.quotes, (quote) => quote.event),
 		asOf,
 	};
+}
+
+function consistent(dataset: Dataset, sources: ReadonlyMap<string, unknown>, actors: ReadonlyMap<string, unknown>, events: ReadonlyMap<string, unknown>, quotes: ReadonlyMap<string, unknown>): boolean {
+	if (sources.size !== dataset.sources.length || actors.size !== dataset.actors.length
+		|| events.size !== dataset.events.length || quotes.size !== dataset.quotes.length) {
+		return false;
+	}
+
+	for (const event of dataset.events) {
+		for (const actor of event.actors) {
+			if (!actors.has(actor)) {
+				return false;
+			}
+		}
+
+		for (const evidence of event.evidence) {
+			if (!sources.has(evidence.source)) {
+				return false;
+			}
+		}
+	}
+
+	for (const quote of dataset.quotes) {
+		if (!actors.has(quote.speaker) || (quote.event !== null && !events.has(quote.event)) || !sources.has(quote.evidence.source)
+			|| (quote.text.trim() !== '' && !quoteOccurs(quote.text, quote.evidence.exact))) {
+			return false;
+		}
+	}
+
+	return true;
 }
 
 export type DatasetCounts = {sources: number; actors: number; events: number; quotes: number};

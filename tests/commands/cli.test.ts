@@ -23,7 +23,7 @@ describe('briefing --help and --version', () => {
 	it('shows a command\'s own help', () => {
 		const result = runCli(['export', '--help']);
 		expect(result.code).toBe(0);
-		expect(result.stdout).toContain('Usage\n  briefing export --json [--data PATH]');
+		expect(result.stdout).toContain('Usage\n  briefing export --json|--ndjson [--data PATH]');
 	});
 
 	it('prints the version from package.json', () => {
