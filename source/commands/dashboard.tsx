@@ -1,14 +1,17 @@
 import path from 'node:path';
 import {composeBrief, htmlPage} from '../core/brief.js';
 import {resolveBrief} from '../core/brief-request.js';
-import type {LinkedDataset} from '../core/dataset.js';
-import {createSearchIndex} from '../core/search.js';
-import type {BriefWriter} from '../ui/app.js';
+import type {LinkedDataset} from '../core/linked.js';
+import type {SearchIndex} from '../core/search.js';
+import type {BriefWriter, IndexSource} from '../ui/app.js';
+import {indexFor, indexInBackground} from '../io/index-cache.js';
+import {loadDataset, type LoadedDataset} from '../io/load-dataset.js';
+import {progressBar} from '../io/progress.js';
 import {backupFile, describeWriteError, writeFileAtomic} from '../io/atomic.js';
 import {loadPins, type Pin, savePins} from '../io/pins.js';
 import {summarizeDataset} from '../core/summary.js';
 import {exitCode, printError, printLine, printProblems, registerCleanup} from '../io/output.js';
-import {bundledDataDirectory, readDataset, resolveDatasetFile} from '../io/read-dataset.js';
+import {bundledDataDirectory, resolveDatasetFile} from '../io/records.js';
 import {type Format, pageDefaults, renderBrief} from './print.js';
 import type {CommandContext} from './table.js';
 
@@ -19,7 +22,7 @@ const restoreTerminal = '\u001B[?25h\u001B[?1049l';
 function datasetName(dataPath: string): string {
 	const resolved = path.resolve(dataPath);
 	const base = path.basename(resolved);
-	return base === 'dataset.json' ? path.basename(path.dirname(resolved)) : base.replace(/\.json$/, '');
+	return base === 'dataset.json' || base === 'dataset.ndjson' ? path.basename(path.dirname(resolved)) : base.replace(/\.(?:json|ndjson|jsonl)$/, '');
 }
 
 function printSummary(linked: LinkedDataset, name: string): void {
@@ -40,12 +43,12 @@ function fromKeys(keys: readonly string[]): Pin[] {
 }
 
 /** What `w` in the briefing preview does: the same page `briefing print` makes, written safely. */
-function briefWriter(linked: LinkedDataset): BriefWriter {
+function briefWriter(linked: LinkedDataset, index: () => SearchIndex): BriefWriter {
 	return (file, request) => {
 		const target = path.resolve(file);
 		const extension = path.extname(target).toLowerCase();
 		const format: Format = extension === '.html' || extension === '.htm' ? 'html' : extension === '.json' ? 'json' : extension === '.txt' ? 'text' : 'markdown';
-		const resolved = resolveBrief(linked, () => createSearchIndex(linked), request);
+		const resolved = resolveBrief(linked, index, request);
 		const page = format === 'html' ? htmlPage : pageDefaults;
 		const brief = composeBrief(linked, resolved.selection, {
 			title: resolved.title,
@@ -64,27 +67,97 @@ function briefWriter(linked: LinkedDataset): BriefWriter {
 	};
 }
 
+/**
+ * Ink's CommonJS dependencies call `require` (signal-exit requires assert). In the bundle there
+ * is none in module scope; esbuild's shim looks for a global one when it is called, so the
+ * dashboard makes one before it loads Ink, and the other commands never pay for node:module.
+ */
+export async function provideRequire(): Promise<void> {
+	const global = globalThis as {require?: unknown};
+	if (global.require === undefined) {
+		const {createRequire} = await import('node:module');
+		global.require = createRequire(import.meta.url);
+	}
+}
+
 type Session = {
 	readonly datasetFile: string | undefined;
 	readonly pins: string[];
 	readonly notices: string[];
 };
 
-async function runDashboard(linked: LinkedDataset, name: string, session: Session): Promise<number> {
+/**
+ * The search index of the dashboard: once the first frame is up, read from the disk cache, or
+ * built a slice at a time (and then saved) so that keys are never held up for long.
+ */
+function backgroundIndex(loaded: LoadedDataset): IndexSource & {start: () => void} {
+	let index: SearchIndex | undefined;
+	let fraction: number | undefined;
+	let started = false;
+	const listeners = new Set<() => void>();
+	const notify = (): void => {
+		for (const listener of listeners) {
+			listener();
+		}
+	};
+
+	return {
+		ready: () => index,
+		progress: () => fraction,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+		now() {
+			index ??= indexFor(loaded).index;
+			return index;
+		},
+		start() {
+			if (started) {
+				return;
+			}
+
+			started = true;
+			let shown = -1;
+			void indexInBackground(loaded, (done) => {
+				fraction = done;
+				// Redraw the header only when the percentage it shows changes.
+				if (Math.floor(done * 100) !== shown) {
+					shown = Math.floor(done * 100);
+					notify();
+				}
+			}).then((result) => {
+				index ??= result.index;
+				fraction = undefined;
+				notify();
+			});
+		},
+	};
+}
+
+async function runDashboard(loaded: LoadedDataset, name: string, session: Session): Promise<number> {
+	const {linked} = loaded;
 	// chalk, inside Ink, reads FORCE_COLOR but not NO_COLOR (https://no-color.org).
 	if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) {
 		process.env.FORCE_COLOR = '0';
 	}
 
 	// React's development build checks and times every render: several times slower per keystroke.
-	process.env.NODE_ENV ??= 'production';
+	// (The bundle is built with React in production mode; this is for running from the sources.)
+	const environment = process.env;
+	environment.NODE_ENV ??= 'production';
 
 	// Ink draws nothing until exit when it sees CI set; here both ends are a terminal, so someone is
 	// watching. It reads the variables once, when first imported, which is just below.
 	delete process.env.CI;
 	delete process.env.CONTINUOUS_INTEGRATION;
 
-	const [{render}, React, {App}] = await Promise.all([import('ink'), import('react'), import('../ui/app.js')]);
+	await provideRequire();
+	const [{render}, ReactModule, {App}] = await Promise.all([import('ink'), import('react'), import('../ui/app.js')]);
+	// React is CommonJS: bundled, its dynamic import has only a default export.
+	const React = (ReactModule as {default?: typeof ReactModule}).default ?? ReactModule;
 
 	let restored = false;
 	const restore = (): void => {
@@ -97,12 +170,28 @@ async function runDashboard(linked: LinkedDataset, name: string, session: Sessio
 	registerCleanup(restore);
 	process.stdout.write(enterAlternateScreen);
 	const {datasetFile} = session;
-	const instance = render(React.createElement(App, {
+	const searchIndex = backgroundIndex(loaded);
+	// For `npm run bench`: the time to the first frame, as a whole process.
+	const exitAfterFirstFrame = process.env.BRIEFING_EXIT_AFTER_FIRST_FRAME === '1';
+	let instance: ReturnType<typeof render> | undefined;
+	const onFirstFrame = (): void => {
+		if (exitAfterFirstFrame) {
+			instance?.unmount();
+			return;
+		}
+
+		// After the first frame: the index is read or built while the user looks.
+		setImmediate(searchIndex.start);
+	};
+
+	instance = render(React.createElement(App, {
 		linked,
 		name,
 		initialPins: session.pins,
 		notices: session.notices,
-		writeBrief: briefWriter(linked),
+		writeBrief: briefWriter(linked, searchIndex.now),
+		searchIndex,
+		onFirstFrame,
 		...(datasetFile ? {savePins: (keys: readonly string[]) => savePins(datasetFile, fromKeys(keys))} : {}),
 	}), {exitOnCtrlC: false, patchConsole: true});
 
@@ -137,7 +226,9 @@ async function runDashboard(linked: LinkedDataset, name: string, session: Sessio
 
 export async function run({flags}: CommandContext): Promise<number> {
 	const dataPath = (flags.data as string | undefined) ?? bundledDataDirectory;
-	const loaded = readDataset(dataPath);
+	const progress = progressBar('loading');
+	const loaded = await loadDataset(dataPath, {onProgress: progress.update});
+	progress.done();
 	if (!loaded.ok) {
 		printProblems(loaded.problems);
 		return exitCode.failure;
@@ -146,12 +237,12 @@ export async function run({flags}: CommandContext): Promise<number> {
 	const name = datasetName(dataPath);
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		printError('briefing: not a terminal, so printing the summary instead of opening the dashboard');
-		printSummary(loaded.value, name);
+		printSummary(loaded.value.linked, name);
 		return exitCode.ok;
 	}
 
 	const datasetFile = dataPath === '-' ? undefined : resolveDatasetFile(dataPath);
 	const file = datasetFile?.ok ? datasetFile.value : undefined;
-	const pins = file ? loadPins(file, loaded.value) : {pins: [], notices: ['data from standard input: pins are not kept']};
+	const pins = file ? loadPins(file, loaded.value.linked) : {pins: [], notices: ['data from standard input: pins are not kept']};
 	return runDashboard(loaded.value, name, {datasetFile: file, pins: pinKeys(pins.pins), notices: pins.notices});
 }

@@ -5,11 +5,13 @@ import type {LinkedDataset} from '../core/dataset.js';
 import {parseEdtf} from '../core/edtf.js';
 import {terminalSafeJson} from '../core/json.js';
 import {describeSpan} from '../core/query.js';
-import {createSearchIndex} from '../core/search.js';
 import {backupFile, describeWriteError, writeFileAtomic} from '../io/atomic.js';
 import {exitCode, printError, printProblems} from '../io/output.js';
 import {loadPins} from '../io/pins.js';
-import {bundledDataDirectory, readDataset, resolveDatasetFile} from '../io/read-dataset.js';
+import {indexFor} from '../io/index-cache.js';
+import {loadDataset} from '../io/load-dataset.js';
+import {progressBar} from '../io/progress.js';
+import {bundledDataDirectory, resolveDatasetFile} from '../io/records.js';
 import type {CommandContext} from './table.js';
 
 export type Format = 'text' | 'markdown' | 'html' | 'json';
@@ -69,7 +71,7 @@ function pinsFor(dataPath: string, linked: LinkedDataset): ReturnType<typeof loa
 	return loadPins(resolved.value, linked);
 }
 
-export function run({flags}: CommandContext): number {
+export async function run({flags}: CommandContext): Promise<number> {
 	const lines = flags.lines === undefined ? pageDefaults.lines : Number(flags.lines);
 	const width = flags.width === undefined ? pageDefaults.width : Number(flags.width);
 	if (!Number.isInteger(lines) || lines < pageMinimum.lines) {
@@ -94,13 +96,15 @@ export function run({flags}: CommandContext): number {
 	}
 
 	const dataPath = (flags.data as string | undefined) ?? bundledDataDirectory;
-	const loaded = readDataset(dataPath);
+	const progress = progressBar('loading');
+	const loaded = await loadDataset(dataPath, {onProgress: progress.update});
+	progress.done();
 	if (!loaded.ok) {
 		printProblems(loaded.problems);
 		return exitCode.failure;
 	}
 
-	const linked = loaded.value;
+	const {linked} = loaded.value;
 	let pinned;
 	if (flags.pinned) {
 		const pins = dataPath === '-' ? undefined : pinsFor(dataPath, linked);
@@ -116,7 +120,7 @@ export function run({flags}: CommandContext): number {
 		pinned = pins.pins;
 	}
 
-	const resolved = resolveBrief(linked, () => createSearchIndex(linked), {
+	const resolved = resolveBrief(linked, () => indexFor(loaded.value).index, {
 		...(typeof flags.actor === 'string' ? {actor: flags.actor} : {}),
 		...(typeof flags.since === 'string' ? {since: flags.since} : {}),
 		...(typeof flags.until === 'string' ? {until: flags.until} : {}),

@@ -1,27 +1,27 @@
-import stringWidth from 'string-width';
 import type {LinkedDataset} from '../core/dataset.js';
 import {formatDateText} from '../core/edtf.js';
+import {displayWidth, graphemesOf} from '../core/wrap.js';
 import {terminalSafeJson} from '../core/json.js';
 import {describeSpan, parseQuery, type QueryError, type ResultKind} from '../core/query.js';
 import {sanitizeInline} from '../core/sanitize.js';
-import {createSearchIndex, fieldText, type Hit, rankedHits, search} from '../core/search.js';
+import {fieldText, type Hit, rankedHits, search} from '../core/search.js';
+import {indexFor} from '../io/index-cache.js';
+import {loadDataset} from '../io/load-dataset.js';
+import {progressBar} from '../io/progress.js';
 import {exitCode, printError, printLine, printProblems} from '../io/output.js';
-import {readDataset} from '../io/read-dataset.js';
 import type {CommandContext} from './table.js';
 
 const defaultLimit = 20;
-const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'});
-
 /** Cuts text to a display width, ending in "…" when cut. Wide characters count two columns. */
 export function fitWidth(text: string, width: number): string {
-	if (stringWidth(text) <= width) {
+	if (displayWidth(text) <= width) {
 		return text;
 	}
 
 	let out = '';
 	let used = 0;
-	for (const {segment} of segmenter.segment(text)) {
-		const size = stringWidth(segment);
+	for (const segment of graphemesOf(text)) {
+		const size = displayWidth(segment);
 		if (used + size > width - 1) {
 			break;
 		}
@@ -39,14 +39,14 @@ export function fitWidth(text: string, width: number): string {
  */
 export function snippet(text: string, ranges: ReadonlyArray<readonly [number, number]> | undefined, width: number): string {
 	const line = sanitizeInline(text);
-	if (stringWidth(line) <= width) {
+	if (displayWidth(line) <= width) {
 		return line;
 	}
 
 	// Highlights are offsets into the original; sanitizing only shortens runs of spaces and controls.
 	const first = Math.min(ranges?.[0]?.[0] ?? 0, line.length);
 	let start = 0;
-	if (stringWidth(line.slice(0, ranges?.[0]?.[1] ?? 0)) > width - 1) {
+	if (displayWidth(line.slice(0, ranges?.[0]?.[1] ?? 0)) > width - 1) {
 		start = Math.max(0, first - Math.floor(width / 4));
 		const space = line.lastIndexOf(' ', start);
 		start = space === -1 ? start : space + 1;
@@ -86,7 +86,7 @@ function queryProblem(error: QueryError, query: string): string {
 	return `briefing search: query ${describeSpan(error)}${shown ? ` (${shown})` : ''}: ${error.message}`;
 }
 
-export function run({input, flags}: CommandContext): number {
+export async function run({input, flags}: CommandContext): Promise<number> {
 	// Several words without quotes are one query, should the command table let them through.
 	const text = input.join(' ');
 	if (text.trim() === '') {
@@ -109,15 +109,17 @@ export function run({input, flags}: CommandContext): number {
 		return exitCode.usage;
 	}
 
-	const loaded = readDataset(flags.data as string | undefined);
+	const progress = progressBar('loading');
+	const loaded = await loadDataset(flags.data as string | undefined, {onProgress: progress.update});
+	progress.done();
 	if (!loaded.ok) {
 		printProblems(loaded.problems);
 		return exitCode.failure;
 	}
 
-	const linked = loaded.value;
+	const {linked} = loaded.value;
 	const type = flags.type as ResultKind | undefined;
-	const results = search(createSearchIndex(linked), query, {limit, ...(type ? {type} : {})});
+	const results = search(indexFor(loaded.value).index, query, {limit, ...(type ? {type} : {})});
 	for (const warning of results.warnings) {
 		printError(queryProblem(warning, text));
 	}
@@ -139,12 +141,12 @@ export function run({input, flags}: CommandContext): number {
 			const line = describeHit(linked, hit);
 			return {...line, shownDate: line.kind === 'actor' ? '-' : sanitizeInline(formatDateText(line.date))};
 		});
-		const dateWidth = Math.max(0, ...lines.map((line) => stringWidth(line.shownDate)));
+		const dateWidth = Math.max(0, ...lines.map((line) => displayWidth(line.shownDate)));
 		for (const line of lines) {
-			const date = line.shownDate + ' '.repeat(dateWidth - stringWidth(line.shownDate));
+			const date = line.shownDate + ' '.repeat(dateWidth - displayWidth(line.shownDate));
 			const head = `${line.kind.padEnd(5)}  ${date}  ${sanitizeInline(line.label)} — `;
 			// The snippet gets what the line has left, and shows its match when it can.
-			const room = Math.max(12, width - stringWidth(head) - (line.quoted ? 2 : 0));
+			const room = Math.max(12, width - displayWidth(head) - (line.quoted ? 2 : 0));
 			const text = snippet(line.text, line.ranges, room);
 			printLine(fitWidth(`${head}${line.quoted ? `“${text}”` : text}`, width));
 		}

@@ -215,14 +215,12 @@ function itemOf(linked: LinkedDataset, kind: ResultKind, id: string): Item | und
 
 const kindCode: Record<ResultKind, number> = {event: 0, actor: 1, quote: 2};
 
-/** The plain-data form of an index, for caching it (as JSON) next to a dataset. */
+/** The plain-data form of an index (JSON-safe); the disk cache uses the binary form instead. */
 export type SearchIndexData = {
 	readonly format: 'briefing-search-index';
-	readonly version: 1;
+	readonly version: 2;
 	/** Item ids in index order: events, actors, quotes. */
 	readonly ids: {readonly events: readonly string[]; readonly actors: readonly string[]; readonly quotes: readonly string[]};
-	/** For each item, its folded fields by group: a string, or strings joined by "\n". */
-	readonly fields: ReadonlyArray<readonly string[]>;
 	/** The folded words, sorted. */
 	readonly vocabulary: readonly string[];
 	/** For each word, the items holding it, delta-encoded. */
@@ -230,8 +228,6 @@ export type SearchIndexData = {
 	/** For each word and item, the bit mask of the field groups holding the word. */
 	readonly masks: ReadonlyArray<readonly number[]>;
 };
-
-type Posting = {readonly docs: Int32Array; readonly masks: Uint8Array};
 
 type Variant = {
 	readonly word: number;
@@ -245,23 +241,53 @@ type Variant = {
 /** A query word with the vocabulary words it matches. */
 type Term = {readonly folded: string; readonly variants: readonly Variant[]; readonly size: number};
 
+/** A one-to-many relation from documents to small numbers: `list[start[doc]..start[doc + 1])`. */
+type Relation = {readonly start: Int32Array; readonly list: Int32Array};
+
+/**
+ * Everything an index is made of, as flat arrays: what is built once per dataset, and what the
+ * disk cache stores (see `serializeSearchIndex`).
+ */
+export type IndexParts = {
+	/** The folded words, sorted. */
+	readonly vocabulary: readonly string[];
+	/** Postings of word `w`: documents `postingDocs[postingStart[w]..postingStart[w + 1])`, ascending. */
+	readonly postingStart: Uint32Array;
+	readonly postingDocs: Int32Array;
+	/** For each posting, the bit mask of the field groups holding the word. */
+	readonly postingMasks: Uint8Array;
+	/** Bigrams of the vocabulary (with `^` and `$` markers), sorted, and the words holding each. */
+	readonly grams: readonly string[];
+	readonly gramStart: Uint32Array;
+	readonly gramWords: Int32Array;
+	/** Per document, the earliest and latest day its date can mean; NaN when undated. */
+	readonly earliest: Float64Array;
+	readonly latest: Float64Array;
+	/** The documents of each kind in the order filter-only queries list them, kind after kind. */
+	readonly browse: Int32Array;
+	/** The dataset's tags, sorted. */
+	readonly tags: readonly string[];
+	readonly docActors: Relation;
+	readonly docSources: Relation;
+	readonly docTags: Relation;
+	readonly docStatus: Uint8Array;
+	readonly idRank: Int32Array;
+};
+
 export class SearchIndex {
 	/** @internal */ readonly linked: LinkedDataset;
+	/** @internal */ readonly parts: IndexParts;
 	/** @internal */ readonly docKind: Uint8Array;
 	/** @internal */ readonly docItem: Array<Event | Actor | Quote>;
-	/** @internal Folded field strings (arrays joined by "\n") per document and group. */
-	readonly fields: string[][];
 	/** @internal */ readonly earliest: Float64Array;
 	/** @internal */ readonly latest: Float64Array;
 	/** @internal */ readonly vocabulary: readonly string[];
-	/** @internal */ readonly wordId: ReadonlyMap<string, number>;
-	/** @internal */ readonly postings: readonly Posting[];
-	/** @internal Bigram → word ids. */
-	readonly bigrams: ReadonlyMap<string, Int32Array>;
+	/** @internal Bigram → its number in `parts.grams`. */
+	readonly gramNumber: ReadonlyMap<string, number>;
 	/** @internal Per kind, the highest field weight for each mask, weights normalized to 1. */
 	readonly maskWeight: readonly Float64Array[];
 	/** @internal Per kind, the documents in the order filter-only queries list them. */
-	readonly browseOrder: Record<ResultKind, readonly number[]>;
+	readonly browseOrder: Record<ResultKind, Int32Array>;
 	/** @internal Folded tags of the dataset, for `tag:`. */
 	readonly tags: ReadonlyArray<{tag: string; folded: string}>;
 	/** @internal */ readonly kindRange: Record<ResultKind, [number, number]>;
@@ -277,76 +303,29 @@ export class SearchIndex {
 	readonly idRank: Int32Array;
 	private sourceTexts: string[][] | undefined;
 
-	// Scratch space, reused between queries.
-	private readonly matchedCount: Uint16Array;
-	private readonly seen: Uint32Array;
-	private readonly best: Float64Array;
-	private readonly score: Float64Array;
-	private readonly bestQuality: Float64Array;
-	private readonly quality: Float64Array;
-	private stamp = 0;
-	private readonly touchedFirst: Int32Array;
-	private readonly touchedCurrent: Int32Array;
-	private readonly wordHits: Uint16Array;
+	// Scratch space, made on the first query and reused.
+	private scratch: Scratch | undefined;
 	private readonly termCache = new Map<string, Term>();
 	private readonly mapCache = new Map<string, FoldMap>();
+	private readonly fieldCache = new Map<number, readonly string[]>();
+	private readonly foldCache = new Map<string, string>();
 	private readonly rankers = new Map<ResultKind, Ranker>();
 
-	/** @internal Use {@link createSearchIndex} or {@link searchIndexFromJSON}. */
-	constructor(linked: LinkedDataset, fields: string[][], vocabulary: string[], postings: Posting[]) {
+	/** @internal Use {@link createSearchIndex}, {@link deserializeSearchIndex} or {@link searchIndexFromJSON}. */
+	constructor(linked: LinkedDataset, parts: IndexParts) {
 		this.linked = linked;
+		this.parts = parts;
 		const {events, actors, quotes} = linked;
-		this.kindRange = {
-			event: [0, events.length],
-			actor: [events.length, events.length + actors.length],
-			quote: [events.length + actors.length, events.length + actors.length + quotes.length],
-		};
+		this.kindRange = kindRanges(linked);
 		const count = events.length + actors.length + quotes.length;
 		this.docItem = [...events, ...actors, ...quotes];
 		this.docKind = new Uint8Array(count);
 		this.docKind.fill(kindCode.actor, events.length, events.length + actors.length);
 		this.docKind.fill(kindCode.quote, events.length + actors.length);
-		this.fields = fields;
-		this.earliest = new Float64Array(count).fill(Number.NaN);
-		this.latest = new Float64Array(count).fill(Number.NaN);
-		// Dates repeat: parse each once.
-		const dates = new Map<string, {earliest: number; latest: number}>();
-		const setDate = (doc: number, date: string | null): void => {
-			if (date !== null) {
-				let parsed = dates.get(date);
-				if (parsed === undefined) {
-					parsed = edtf(date);
-					dates.set(date, parsed);
-				}
-
-				this.earliest[doc] = parsed.earliest;
-				this.latest[doc] = parsed.latest;
-			}
-		};
-
-		events.forEach((event, index) => {
-			setDate(index, event.date);
-		});
-		quotes.forEach((quote, index) => {
-			setDate(this.kindRange.quote[0] + index, quote.date);
-		});
-
-		this.vocabulary = vocabulary;
-		this.wordId = new Map(vocabulary.map((word, index) => [word, index]));
-		this.postings = postings;
-		const bigrams = new Map<string, number[]>();
-		for (const [id, word] of vocabulary.entries()) {
-			for (const gram of new Set(bigramsOf(word, true))) {
-				const list = bigrams.get(gram);
-				if (list) {
-					list.push(id);
-				} else {
-					bigrams.set(gram, [id]);
-				}
-			}
-		}
-
-		this.bigrams = new Map([...bigrams].map(([gram, ids]) => [gram, Int32Array.from(ids)]));
+		this.earliest = parts.earliest;
+		this.latest = parts.latest;
+		this.vocabulary = parts.vocabulary;
+		this.gramNumber = new Map(parts.grams.map((gram, number) => [gram, number]));
 		this.maskWeight = resultKinds.map((kind) => {
 			const groups = fieldGroups[kind];
 			const top = Math.max(...groups.map((group) => group.weight));
@@ -364,65 +343,17 @@ export class SearchIndex {
 
 			return table;
 		});
-
-		// Newest first (by the earliest day a date can mean), undated last, ties by id; actors by name.
-		const newestFirst = (start: number, items: ReadonlyArray<{id: string; date: string | null}>): number[] =>
-			items.map((_item, index) => start + index).sort((a, b) => {
-				const [left, right] = [this.earliest[a]!, this.earliest[b]!];
-				if (Number.isNaN(left) || Number.isNaN(right)) {
-					return Number(Number.isNaN(left)) - Number(Number.isNaN(right)) || compareIds(items[a - start]!.id, items[b - start]!.id);
-				}
-
-				return right - left || this.latest[b]! - this.latest[a]! || compareIds(items[a - start]!.id, items[b - start]!.id);
-			});
-
 		this.browseOrder = {
-			event: newestFirst(0, events),
-			actor: actors
-				.map((actor, index) => ({actor, doc: events.length + index}))
-				.sort((a, b) => a.actor.name.localeCompare(b.actor.name, 'en') || compareIds(a.actor.id, b.actor.id))
-				.map(({doc}) => doc),
-			quote: newestFirst(this.kindRange.quote[0], quotes),
+			event: parts.browse.subarray(0, events.length),
+			actor: parts.browse.subarray(events.length, events.length + actors.length),
+			quote: parts.browse.subarray(events.length + actors.length),
 		};
-		const tags = new Set(events.flatMap((event) => event.tags));
-		this.tags = [...tags].sort().map((tag) => ({tag, folded: fold(tag).trim()}));
-		const actorNumber = new Map(actors.map((actor, index) => [actor.id, index]));
-		const sourceNumber = new Map(linked.sources.map((source, index) => [source.id, index]));
-		const tagNumber = new Map(this.tags.map(({tag}, index) => [tag, index]));
-		const numbers = (ids: Iterable<string>, known: ReadonlyMap<string, number>): number[] =>
-			[...new Set([...ids].map((id) => known.get(id)).filter((number): number is number => number !== undefined))];
-		this.docActors = relation([
-			...events.map((event) => numbers(event.actors, actorNumber)),
-			...actors.map((_actor, index) => [index]),
-			...quotes.map((quote) => numbers([quote.speaker], actorNumber)),
-		]);
-		this.docSources = relation([
-			...events.map((event) => numbers(event.evidence.map((evidence) => evidence.source), sourceNumber)),
-			...actors.map(() => []),
-			...quotes.map((quote) => numbers([quote.evidence.source], sourceNumber)),
-		]);
-		this.docTags = relation([...events.map((event) => numbers(event.tags, tagNumber)), ...actors.map(() => []), ...quotes.map(() => [])]);
-		this.idRank = new Int32Array(count);
-		this.docItem
-			.map((item, doc) => ({id: item.id, doc}))
-			.sort((a, b) => compareIds(a.id, b.id) || a.doc - b.doc)
-			.forEach(({doc}, rank) => {
-				this.idRank[doc] = rank;
-			});
-		this.docStatus = new Uint8Array(count);
-		events.forEach((event, index) => {
-			this.docStatus[index] = eventStatuses.indexOf(event.status);
-		});
-
-		this.matchedCount = new Uint16Array(count);
-		this.seen = new Uint32Array(count);
-		this.best = new Float64Array(count);
-		this.score = new Float64Array(count);
-		this.bestQuality = new Float64Array(count);
-		this.quality = new Float64Array(count);
-		this.touchedFirst = new Int32Array(count);
-		this.touchedCurrent = new Int32Array(count);
-		this.wordHits = new Uint16Array(vocabulary.length);
+		this.tags = parts.tags.map((tag) => ({tag, folded: fold(tag).trim()}));
+		this.docActors = parts.docActors;
+		this.docSources = parts.docSources;
+		this.docTags = parts.docTags;
+		this.docStatus = parts.docStatus;
+		this.idRank = parts.idRank;
 	}
 
 	/** @internal Folded id, file, outlet and title of each source, for `source:`. */
@@ -437,20 +368,77 @@ export class SearchIndex {
 		return this.docKind.length;
 	}
 
-	/** The index as plain data (JSON-safe), to cache it; read it back with {@link searchIndexFromJSON}. */
+	/** @internal How many documents hold word `word`. */
+	postingCount(word: number): number {
+		return this.parts.postingStart[word + 1]! - this.parts.postingStart[word]!;
+	}
+
+	/** @internal The number of a folded word in the vocabulary, or undefined. */
+	wordNumber(word: string): number | undefined {
+		const [low, high] = this.prefixRange(word);
+		return low < high && this.vocabulary[low] === word ? low : undefined;
+	}
+
+	/**
+	 * @internal The folded fields of a document by group (a list is one string joined by "\n"): made
+	 * when asked, from the dataset, and kept for the documents asked about most recently.
+	 */
+	fields(doc: number): readonly string[] {
+		let fields = this.fieldCache.get(doc);
+		if (fields === undefined) {
+			if (this.fieldCache.size >= 20_000) {
+				this.fieldCache.clear();
+			}
+
+			fields = documentFields(itemAt(this, doc), this.linked, (text) => this.folded(text));
+			this.fieldCache.set(doc, fields);
+		}
+
+		return fields;
+	}
+
+	/** @internal Folded text, kept for the short strings that repeat (names, tags). */
+	folded(text: string): string {
+		if (text.length >= 48) {
+			return fold(text);
+		}
+
+		let value = this.foldCache.get(text);
+		if (value === undefined) {
+			if (this.foldCache.size >= 50_000) {
+				this.foldCache.clear();
+			}
+
+			value = fold(text);
+			this.foldCache.set(text, value);
+		}
+
+		return value;
+	}
+
+	/** The index as plain data (JSON-safe); read it back with {@link searchIndexFromJSON}. */
 	toJSON(): SearchIndexData {
+		const {postingStart, postingDocs, postingMasks} = this.parts;
+		const postings: number[][] = [];
+		const masks: number[][] = [];
+		for (let word = 0; word < this.vocabulary.length; word++) {
+			const start = postingStart[word]!;
+			const end = postingStart[word + 1]!;
+			postings.push(deltaEncode(postingDocs.subarray(start, end)));
+			masks.push([...postingMasks.subarray(start, end)]);
+		}
+
 		return {
 			format: 'briefing-search-index',
-			version: 1,
+			version: 2,
 			ids: {
 				events: this.linked.events.map((event) => event.id),
 				actors: this.linked.actors.map((actor) => actor.id),
 				quotes: this.linked.quotes.map((quote) => quote.id),
 			},
-			fields: this.fields,
 			vocabulary: this.vocabulary,
-			postings: this.postings.map((posting) => deltaEncode(posting.docs)),
-			masks: this.postings.map((posting) => [...posting.masks]),
+			postings,
+			masks,
 		};
 	}
 
@@ -458,7 +446,7 @@ export class SearchIndex {
 	ranker(kind: ResultKind): Ranker {
 		let ranker = this.rankers.get(kind);
 		if (!ranker) {
-			ranker = new Ranker(kind, this.kindRange[kind][0], this.kindRange[kind][1], this.fields);
+			ranker = new Ranker(kind, this);
 			this.rankers.set(kind, ranker);
 		}
 
@@ -509,7 +497,7 @@ export class SearchIndex {
 			}
 		};
 
-		const exact = this.wordId.get(folded);
+		const exact = this.wordNumber(folded);
 		if (exact !== undefined) {
 			add(exact, 1, folded.length, 'exact');
 		}
@@ -519,12 +507,12 @@ export class SearchIndex {
 			const [low, high] = this.prefixRange(folded);
 			const limit = folded.length <= 3 ? 64 : 512;
 			let ids: number[] = [];
-			for (let id = low; id < high; id++) {
-				ids.push(id);
-			}
-
-			if (ids.length > limit) {
-				ids = ids.sort((a, b) => this.vocabulary[a]!.length - this.vocabulary[b]!.length || a - b).slice(0, limit);
+			if (high - low <= limit) {
+				for (let id = low; id < high; id++) {
+					ids.push(id);
+				}
+			} else {
+				ids = this.shortest(low, high, limit);
 			}
 
 			for (const id of ids) {
@@ -548,25 +536,28 @@ export class SearchIndex {
 			const grams = [...new Set(bigramsOf(folded, false))];
 			// Each edit changes at most three bigrams (a transposition does).
 			const needed = Math.max(1, grams.length - 3 * budget);
+			const {gramStart, gramWords} = this.parts;
+			const wordHits = this.scratchSpace().wordHits;
 			const touched: number[] = [];
 			for (const gram of grams) {
-				const ids = this.bigrams.get(gram);
-				if (!ids) {
+				const number = this.gramNumber.get(gram);
+				if (number === undefined) {
 					continue;
 				}
 
-				for (const id of ids) {
-					if (this.wordHits[id] === 0) {
+				for (let at = gramStart[number]!; at < gramStart[number + 1]!; at++) {
+					const id = gramWords[at]!;
+					if (wordHits[id] === 0) {
 						touched.push(id);
 					}
 
-					this.wordHits[id]!++;
+					wordHits[id]!++;
 				}
 			}
 
 			for (const id of touched) {
-				const hits = this.wordHits[id]!;
-				this.wordHits[id] = 0;
+				const hits = wordHits[id]!;
+				wordHits[id] = 0;
 				if (hits < needed || variants.has(id)) {
 					continue;
 				}
@@ -589,7 +580,7 @@ export class SearchIndex {
 		const list: Variant[] = [];
 		let size = 0;
 		for (const variant of [...variants.values()].sort((a, b) => b.quality - a.quality || a.word - b.word)) {
-			const length = this.postings[variant.word]!.docs.length;
+			const length = this.postingCount(variant.word);
 			if (list.length > 0 && size + length > postingBudget) {
 				break;
 			}
@@ -599,6 +590,34 @@ export class SearchIndex {
 		}
 
 		return {folded, variants: list, size};
+	}
+
+	/** The `limit` shortest words of `[low, high)`, ties by position: the completions a short prefix takes. */
+	private shortest(low: number, high: number, limit: number): number[] {
+		// Counting by length, then one pass: no sort of a range that may hold most of the vocabulary.
+		const counts = new Int32Array(64);
+		for (let id = low; id < high; id++) {
+			counts[Math.min(63, this.vocabulary[id]!.length)]!++;
+		}
+
+		let cutoff = 0;
+		for (let total = 0; cutoff < 64 && total + counts[cutoff]! < limit; cutoff++) {
+			total += counts[cutoff]!;
+		}
+
+		const below: number[] = [];
+		const at: number[] = [];
+		for (let id = low; id < high; id++) {
+			const length = Math.min(63, this.vocabulary[id]!.length);
+			if (length < cutoff) {
+				below.push(id);
+			} else if (length === cutoff) {
+				at.push(id);
+			}
+		}
+
+		const chosen = [...below, ...at.slice(0, limit - below.length)];
+		return chosen.sort((a, b) => this.vocabulary[a]!.length - this.vocabulary[b]!.length || a - b);
 	}
 
 	private prefixRange(prefix: string): [number, number] {
@@ -635,6 +654,26 @@ export class SearchIndex {
 		return [low, end];
 	}
 
+	private scratchSpace(): Scratch {
+		if (this.scratch === undefined) {
+			const count = this.size;
+			this.scratch = {
+				matchedCount: new Uint16Array(count),
+				seen: new Uint32Array(count),
+				best: new Float64Array(count),
+				score: new Float64Array(count),
+				bestQuality: new Float64Array(count),
+				quality: new Float64Array(count),
+				stamp: 0,
+				touchedFirst: new Int32Array(count),
+				touchedCurrent: new Int32Array(count),
+				wordHits: new Uint16Array(this.vocabulary.length),
+			};
+		}
+
+		return this.scratch;
+	}
+
 	/**
 	 * @internal Documents holding every term, with their pre-scores (the sum over terms of the best
 	 * variant quality times the weight of the best field it is in). `allowed` restricts the field
@@ -644,41 +683,44 @@ export class SearchIndex {
 		const ordered = [...terms].sort((a, b) => a.size - b.size);
 		const kindAllowed = [kinds.has('event'), kinds.has('actor'), kinds.has('quote')];
 		const allowedMask = [allowed?.event ?? 0xFF, allowed?.actor ?? 0xFF, allowed?.quote ?? 0xFF];
-		const {matchedCount, seen, best, score, bestQuality, quality} = this;
+		const scratch = this.scratchSpace();
+		const {matchedCount, seen, best, score, bestQuality, quality} = scratch;
+		const {postingStart, postingDocs, postingMasks} = this.parts;
+		const {docKind, maskWeight} = this;
 		// Documents touched by the first term (a superset of the rest) and by the current one.
-		const first = this.touchedFirst;
+		const first = scratch.touchedFirst;
 		let firstCount = 0;
-		let current = this.touchedCurrent;
+		let current = scratch.touchedCurrent;
 		let count = 0;
 		for (const [position, term] of ordered.entries()) {
-			this.stamp = (this.stamp + 1) >>> 0;
-			if (this.stamp === 0) {
+			scratch.stamp = (scratch.stamp + 1) >>> 0;
+			if (scratch.stamp === 0) {
 				seen.fill(0);
-				this.stamp = 1;
+				scratch.stamp = 1;
 			}
 
-			const stamp = this.stamp;
-			current = position === 0 ? first : this.touchedCurrent;
+			const stamp = scratch.stamp;
+			current = position === 0 ? first : scratch.touchedCurrent;
 			count = 0;
 			for (const variant of term.variants) {
-				const {docs, masks} = this.postings[variant.word]!;
-				for (let index = 0; index < docs.length; index++) {
-					const doc = docs[index]!;
+				const end = postingStart[variant.word + 1]!;
+				for (let index = postingStart[variant.word]!; index < end; index++) {
+					const doc = postingDocs[index]!;
 					if (matchedCount[doc] !== position) {
 						continue;
 					}
 
-					const kind = this.docKind[doc]!;
+					const kind = docKind[doc]!;
 					if (!kindAllowed[kind]) {
 						continue;
 					}
 
-					const mask = masks[index]! & allowedMask[kind]!;
+					const mask = postingMasks[index]! & allowedMask[kind]!;
 					if (mask === 0) {
 						continue;
 					}
 
-					const weight = variant.quality * this.maskWeight[kind]![mask]!;
+					const weight = variant.quality * maskWeight[kind]![mask]!;
 					if (seen[doc] === stamp) {
 						if (weight > best[doc]!) {
 							best[doc] = weight;
@@ -726,14 +768,135 @@ export class SearchIndex {
 	}
 }
 
+type Scratch = {
+	readonly matchedCount: Uint16Array;
+	readonly seen: Uint32Array;
+	readonly best: Float64Array;
+	readonly score: Float64Array;
+	readonly bestQuality: Float64Array;
+	readonly quality: Float64Array;
+	stamp: number;
+	readonly touchedFirst: Int32Array;
+	readonly touchedCurrent: Int32Array;
+	readonly wordHits: Uint16Array;
+};
+
 /**
  * Documents, their pre-scores, and how closely they hold the query words: the product over words
  * of the best match quality (1 when every word is there as typed).
  */
 type Matches = {readonly docs: Int32Array; readonly scores: Float64Array; readonly qualities: Float64Array};
 
-/** A one-to-many relation from documents to small numbers: `list[start[doc]..start[doc + 1])`. */
-type Relation = {readonly start: Int32Array; readonly list: Int32Array};
+function kindRanges(linked: LinkedDataset): Record<ResultKind, [number, number]> {
+	const {events, actors, quotes} = linked;
+	return {
+		event: [0, events.length],
+		actor: [events.length, events.length + actors.length],
+		quote: [events.length + actors.length, events.length + actors.length + quotes.length],
+	};
+}
+
+function itemAt(index: SearchIndex, doc: number): Item {
+	const kind = resultKinds[index.docKind[doc]!]!;
+	return {kind, item: index.docItem[doc]!} as Item;
+}
+
+/**
+ * The folded fields of an item by group: a list (aliases, the actors of an event) is one string
+ * joined by "\n". The same strings as folding each of {@link itemTexts} into its group, made
+ * without the paths.
+ */
+function documentFields(entry: Item, linked: LinkedDataset, folded: (text: string) => string): string[] {
+	const join = (values: readonly string[]): string => values.map((value) => folded(value)).join('\n');
+	switch (entry.kind) {
+		case 'event': {
+			const event = entry.item;
+			let location = '';
+			if (event.location !== null) {
+				const place = linked.actorById.get(event.location);
+				location = place ? join([place.name, ...place.aliases]) : folded(event.location);
+			}
+
+			const names: string[] = [];
+			const aliases: string[] = [];
+			for (const id of event.actors) {
+				const actor = linked.actorById.get(id);
+				if (actor) {
+					names.push(actor.name);
+					aliases.push(...actor.aliases);
+				}
+			}
+
+			return [folded(event.title), folded(event.summary), join(event.tags), location, join(names), join(aliases)];
+		}
+
+		case 'actor': {
+			const actor = entry.item;
+			return [folded(actor.name), join(actor.aliases), actor.role === null ? '' : folded(actor.role)];
+		}
+
+		case 'quote': {
+			const quote = entry.item;
+			const speaker = linked.actorById.get(quote.speaker);
+			return [folded(quote.text), speaker ? folded(speaker.name) : '', speaker ? join(speaker.aliases) : ''];
+		}
+	}
+}
+
+/**
+ * Folded words by number, found in folded text without cutting it into strings: an open-addressing
+ * table of word numbers keyed by a hash of the characters.
+ */
+class WordTable {
+	readonly words: string[] = [];
+	private slots = new Int32Array(1 << 16);
+	private readonly hashes: number[] = [];
+
+	/** The number of the word `text[start, end)`, which gets one when new. */
+	number(text: string, start: number, end: number): number {
+		let hash = 0x81_1C_9D_C5;
+		for (let index = start; index < end; index++) {
+			hash = Math.imul(hash ^ text.charCodeAt(index), 0x01_00_01_93);
+		}
+
+		hash >>>= 0;
+		const length = end - start;
+		let mask = this.slots.length - 1;
+		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+			const found = this.slots[slot]!;
+			if (found === 0) {
+				const number = this.words.length;
+				this.words.push(text.slice(start, end));
+				this.hashes.push(hash);
+				this.slots[slot] = number + 1;
+				if (this.words.length * 2 > this.slots.length) {
+					this.grow();
+					mask = this.slots.length - 1;
+				}
+
+				return number;
+			}
+
+			const word = this.words[found - 1]!;
+			if (this.hashes[found - 1] === hash && word.length === length && text.startsWith(word, start)) {
+				return found - 1;
+			}
+		}
+	}
+
+	private grow(): void {
+		this.slots = new Int32Array(this.slots.length * 2);
+		const mask = this.slots.length - 1;
+		for (const [number, hash] of this.hashes.entries()) {
+			let slot = hash & mask;
+			while (this.slots[slot] !== 0) {
+				slot = (slot + 1) & mask;
+			}
+
+			this.slots[slot] = number + 1;
+		}
+	}
+}
 
 function relation(rows: ReadonlyArray<readonly number[]>): Relation {
 	const start = new Int32Array(rows.length + 1);
@@ -792,97 +955,297 @@ function deltaEncode(values: Int32Array): number[] {
 	return out;
 }
 
-function deltaDecode(values: readonly number[]): Int32Array {
-	const out = new Int32Array(values.length);
-	let previous = 0;
-	for (let index = 0; index < values.length; index++) {
-		previous += values[index]!;
-		out[index] = previous;
+/** The per-document parts of an index: dates, browsing order, relations, id ranks. */
+function documentParts(linked: LinkedDataset): Omit<IndexParts, 'vocabulary' | 'postingStart' | 'postingDocs' | 'postingMasks' | 'grams' | 'gramStart' | 'gramWords'> {
+	const {events, actors, quotes} = linked;
+	const count = events.length + actors.length + quotes.length;
+	const ranges = kindRanges(linked);
+	const earliest = new Float64Array(count).fill(Number.NaN);
+	const latest = new Float64Array(count).fill(Number.NaN);
+	const setDate = (doc: number, date: string | null): void => {
+		if (date !== null) {
+			const parsed = edtf(date);
+			earliest[doc] = parsed.earliest;
+			latest[doc] = parsed.latest;
+		}
+	};
+
+	events.forEach((event, index) => {
+		setDate(index, event.date);
+	});
+	quotes.forEach((quote, index) => {
+		setDate(ranges.quote[0] + index, quote.date);
+	});
+
+	// Newest first (by the earliest day a date can mean), undated last, ties by id; actors by name.
+	const newestFirst = (start: number, items: ReadonlyArray<{id: string; date: string | null}>): number[] =>
+		items.map((_item, index) => start + index).sort((a, b) => {
+			const [left, right] = [earliest[a]!, earliest[b]!];
+			if (Number.isNaN(left) || Number.isNaN(right)) {
+				return Number(Number.isNaN(left)) - Number(Number.isNaN(right)) || compareIds(items[a - start]!.id, items[b - start]!.id);
+			}
+
+			return right - left || latest[b]! - latest[a]! || compareIds(items[a - start]!.id, items[b - start]!.id);
+		});
+
+	const browse = Int32Array.from([
+		...newestFirst(0, events),
+		...actors
+			.map((actor, index) => ({actor, doc: events.length + index}))
+			.sort((a, b) => a.actor.name.localeCompare(b.actor.name, 'en') || compareIds(a.actor.id, b.actor.id))
+			.map(({doc}) => doc),
+		...newestFirst(ranges.quote[0], quotes),
+	]);
+	const tags = [...new Set(events.flatMap((event) => event.tags))].sort();
+	const actorNumber = new Map(actors.map((actor, index) => [actor.id, index]));
+	const sourceNumber = new Map(linked.sources.map((source, index) => [source.id, index]));
+	const tagNumber = new Map(tags.map((tag, index) => [tag, index]));
+	const numbers = (ids: Iterable<string>, known: ReadonlyMap<string, number>): number[] =>
+		[...new Set([...ids].map((id) => known.get(id)).filter((number): number is number => number !== undefined))];
+	const docActors = relation([
+		...events.map((event) => numbers(event.actors, actorNumber)),
+		...actors.map((_actor, index) => [index]),
+		...quotes.map((quote) => numbers([quote.speaker], actorNumber)),
+	]);
+	const docSources = relation([
+		...events.map((event) => numbers(event.evidence.map((evidence) => evidence.source), sourceNumber)),
+		...actors.map(() => []),
+		...quotes.map((quote) => numbers([quote.evidence.source], sourceNumber)),
+	]);
+	const docTags = relation([...events.map((event) => numbers(event.tags, tagNumber)), ...actors.map(() => []), ...quotes.map(() => [])]);
+	const ids = [...events, ...actors, ...quotes];
+	const idRank = new Int32Array(count);
+	ids
+		.map((item, doc) => ({id: item.id, doc}))
+		.sort((a, b) => compareIds(a.id, b.id) || a.doc - b.doc)
+		.forEach(({doc}, rank) => {
+			idRank[doc] = rank;
+		});
+	const docStatus = new Uint8Array(count);
+	events.forEach((event, index) => {
+		docStatus[index] = eventStatuses.indexOf(event.status);
+	});
+	return {earliest, latest, browse, tags, docActors, docSources, docTags, docStatus, idRank};
+}
+
+/** A growable array of 32-bit integers. */
+class IntList {
+	values = new Int32Array(1024);
+	length = 0;
+
+	push(value: number): void {
+		if (this.length === this.values.length) {
+			const larger = new Int32Array(this.values.length * 2);
+			larger.set(this.values);
+			this.values = larger;
+		}
+
+		this.values[this.length++] = value;
+	}
+}
+
+/** The vocabulary's bigrams as flat arrays: sorted grams, and for each the words holding it. */
+function gramParts(vocabulary: readonly string[]): Pick<IndexParts, 'grams' | 'gramStart' | 'gramWords'> {
+	const gramNumber = new Map<string, number>();
+	const pairGram = new IntList();
+	const pairWord = new IntList();
+	for (const [id, word] of vocabulary.entries()) {
+		for (const gram of new Set(bigramsOf(word, true))) {
+			let number = gramNumber.get(gram);
+			if (number === undefined) {
+				number = gramNumber.size;
+				gramNumber.set(gram, number);
+			}
+
+			pairGram.push(number);
+			pairWord.push(id);
+		}
 	}
 
-	return out;
+	const grams = [...gramNumber.keys()].sort(compareIds);
+	const rank = new Int32Array(grams.length);
+	for (const [position, gram] of grams.entries()) {
+		rank[gramNumber.get(gram)!] = position;
+	}
+
+	const gramStart = new Uint32Array(grams.length + 1);
+	for (let index = 0; index < pairGram.length; index++) {
+		gramStart[rank[pairGram.values[index]!]! + 1]!++;
+	}
+
+	for (let index = 0; index < grams.length; index++) {
+		gramStart[index + 1]! += gramStart[index]!;
+	}
+
+	const fill = gramStart.slice(0, grams.length);
+	const gramWords = new Int32Array(pairGram.length);
+	for (let index = 0; index < pairGram.length; index++) {
+		gramWords[fill[rank[pairGram.values[index]!]!]!++] = pairWord.values[index]!;
+	}
+
+	return {grams, gramStart, gramWords};
 }
 
-const wordSeparator = /[ \n]/;
-
-function allItems(linked: LinkedDataset): Item[] {
-	return [
-		...linked.events.map((item): Item => ({kind: 'event', item})),
-		...linked.actors.map((item): Item => ({kind: 'actor', item})),
-		...linked.quotes.map((item): Item => ({kind: 'quote', item})),
-	];
-}
-
-/** Builds the search index of a dataset: once per dataset. */
-export function createSearchIndex(linked: LinkedDataset): SearchIndex {
+/**
+ * Builds the search index of a dataset in steps, yielding the fraction done now and then, so that
+ * a caller can build it a slice at a time and stay responsive.
+ */
+export function * buildSearchIndex(linked: LinkedDataset): Generator<number, SearchIndex> {
+	const docs = linked.events.length + linked.actors.length + linked.quotes.length;
+	const perDoc = documentParts(linked);
+	yield 0.05;
 	const foldCache = new Map<string, string>();
 	const folded = (text: string): string => {
+		// Names, aliases and tags repeat across items; titles and summaries rarely do.
+		if (text.length >= 48) {
+			return fold(text);
+		}
+
 		let value = foldCache.get(text);
 		if (value === undefined) {
 			value = fold(text);
-			// Names, aliases and tags repeat across items; titles and summaries rarely do.
-			if (text.length < 48) {
-				foldCache.set(text, value);
-			}
+			foldCache.set(text, value);
 		}
 
 		return value;
 	};
 
-	const fields: string[][] = [];
-	// Words get numbers as they are first seen, and are sorted at the end.
-	const wordNumber = new Map<string, number>();
-	const words: string[] = [];
-	const postingDocs: number[][] = [];
-	const postingMasks: number[][] = [];
+	// Words get numbers as they are first seen, and are sorted at the end. The postings are kept as
+	// (word, mask) pairs in document order, with where each document's pairs start.
+	const table = new WordTable();
+	const {words} = table;
+	const pairWord = new IntList();
+	const docStart = new Int32Array(docs + 1);
+	const postingCount = new IntList();
 	// The field groups each word is in, for the item at hand, and the words it has.
 	const itemMask: number[] = [];
 	const itemWords: number[] = [];
-	for (const [doc, entry] of allItems(linked).entries()) {
-		const groups = fieldGroups[entry.kind].map((): string[] => []);
-		for (const text of itemTexts(entry, linked)) {
-			groups[text.group]!.push(folded(text.text));
+	const items: Item[] = [
+		...linked.events.map((item): Item => ({kind: 'event', item})),
+		...linked.actors.map((item): Item => ({kind: 'actor', item})),
+		...linked.quotes.map((item): Item => ({kind: 'quote', item})),
+	];
+	let masks = new Uint8Array(1024);
+	for (let doc = 0; doc < docs; doc++) {
+		if (doc % 2000 === 1999) {
+			yield 0.05 + (0.85 * doc) / docs;
 		}
 
-		const docFields = groups.map((values) => values.join('\n'));
-		fields.push(docFields);
-		for (const [group, value] of docFields.entries()) {
-			for (const word of value.split(wordSeparator)) {
-				if (word === '') {
+		docStart[doc] = pairWord.length;
+		const docFields = documentFields(items[doc]!, linked, folded);
+		for (let group = 0; group < docFields.length; group++) {
+			const value = docFields[group]!;
+			let start = 0;
+			for (let index = 0; index <= value.length; index++) {
+				const code = index < value.length ? value.charCodeAt(index) : 32;
+				if (code !== 32 && code !== 10) {
 					continue;
 				}
 
-				let number = wordNumber.get(word);
-				if (number === undefined) {
-					number = words.length;
-					wordNumber.set(word, number);
-					words.push(word);
-					postingDocs.push([]);
-					postingMasks.push([]);
-					itemMask.push(0);
+				if (index > start) {
+					const number = table.number(value, start, index);
+					if (number === itemMask.length) {
+						itemMask.push(0);
+						postingCount.push(0);
+					}
+
+					if (itemMask[number] === 0) {
+						itemWords.push(number);
+					}
+
+					itemMask[number]! |= 1 << group;
 				}
 
-				if (itemMask[number] === 0) {
-					itemWords.push(number);
-				}
-
-				itemMask[number]! |= 1 << group;
+				start = index + 1;
 			}
 		}
 
 		for (const number of itemWords) {
-			postingDocs[number]!.push(doc);
-			postingMasks[number]!.push(itemMask[number]!);
+			if (pairWord.length === masks.length) {
+				const larger = new Uint8Array(masks.length * 2);
+				larger.set(masks);
+				masks = larger;
+			}
+
+			masks[pairWord.length] = itemMask[number]!;
+			pairWord.push(number);
+			postingCount.values[number]!++;
 			itemMask[number] = 0;
 		}
 
 		itemWords.length = 0;
 	}
 
+	docStart[docs] = pairWord.length;
+	yield 0.9;
 	const order = words.map((_word, number) => number).sort((a, b) => compareIds(words[a]!, words[b]!));
 	const vocabulary = order.map((number) => words[number]!);
-	const postings = order.map((number) => ({docs: Int32Array.from(postingDocs[number]!), masks: Uint8Array.from(postingMasks[number]!)}));
-	return new SearchIndex(linked, fields, vocabulary, postings);
+	const rank = new Int32Array(words.length);
+	for (const [position, number] of order.entries()) {
+		rank[number] = position;
+	}
+
+	const postingStart = new Uint32Array(vocabulary.length + 1);
+	for (let position = 0; position < vocabulary.length; position++) {
+		postingStart[position + 1] = postingStart[position]! + postingCount.values[order[position]!]!;
+	}
+
+	const fill = postingStart.slice(0, vocabulary.length);
+	const postingDocs = new Int32Array(pairWord.length);
+	const postingMasks = new Uint8Array(pairWord.length);
+	for (let doc = 0; doc < docs; doc++) {
+		for (let pair = docStart[doc]!; pair < docStart[doc + 1]!; pair++) {
+			const at = fill[rank[pairWord.values[pair]!]!]!++;
+			postingDocs[at] = doc;
+			postingMasks[at] = masks[pair]!;
+		}
+	}
+
+	yield 0.95;
+	const parts: IndexParts = {...perDoc, vocabulary, postingStart, postingDocs, postingMasks, ...gramParts(vocabulary)};
+	return new SearchIndex(linked, parts);
+}
+
+/** Builds the search index of a dataset: once per dataset (see `io/index-cache.ts` for the disk cache). */
+export function createSearchIndex(linked: LinkedDataset): SearchIndex {
+	const steps = buildSearchIndex(linked);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) {
+			return step.value;
+		}
+	}
+}
+
+/**
+ * Builds the index a slice of about `sliceMs` at a time, letting the event loop run in between
+ * (keystrokes are read, frames drawn), and calls `onProgress` with the fraction done.
+ */
+export async function createSearchIndexInSlices(linked: LinkedDataset, onProgress?: (fraction: number) => void, sliceMs = 12): Promise<SearchIndex> {
+	const steps = buildSearchIndex(linked);
+	for (;;) {
+		const until = performance.now() + sliceMs;
+		let step = steps.next();
+		while (!step.done && performance.now() < until) {
+			step = steps.next();
+		}
+
+		if (step.done) {
+			return step.value;
+		}
+
+		onProgress?.(step.value);
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise<void>((resolve) => {
+			setImmediate(resolve);
+		});
+	}
+}
+
+function sameIds(linked: LinkedDataset, ids: {events?: unknown; actors?: unknown; quotes?: unknown}): boolean {
+	const same = (list: unknown, items: ReadonlyArray<{id: string}>): boolean =>
+		Array.isArray(list) && list.length === items.length && items.every((item, position) => item.id === list[position]);
+	return same(ids.events, linked.events) && same(ids.actors, linked.actors) && same(ids.quotes, linked.quotes);
 }
 
 /**
@@ -895,21 +1258,259 @@ export function searchIndexFromJSON(data: unknown, linked: LinkedDataset): Searc
 	}
 
 	const index = data as Partial<SearchIndexData>;
-	if (index.format !== 'briefing-search-index' || index.version !== 1 || !index.ids || !Array.isArray(index.fields)
+	if (index.format !== 'briefing-search-index' || index.version !== 2 || !index.ids
 		|| !Array.isArray(index.vocabulary) || !Array.isArray(index.postings) || !Array.isArray(index.masks)
-		|| index.postings.length !== index.vocabulary.length || index.masks.length !== index.vocabulary.length) {
+		|| index.postings.length !== index.vocabulary.length || index.masks.length !== index.vocabulary.length
+		|| !sameIds(linked, index.ids)) {
 		return undefined;
 	}
 
-	const same = (ids: readonly string[] | undefined, items: ReadonlyArray<{id: string}>): boolean =>
-		Array.isArray(ids) && ids.length === items.length && items.every((item, position) => item.id === ids[position]);
-	if (!same(index.ids.events, linked.events) || !same(index.ids.actors, linked.actors) || !same(index.ids.quotes, linked.quotes)
-		|| index.fields.length !== linked.events.length + linked.actors.length + linked.quotes.length) {
-		return undefined;
+	const docs = linked.events.length + linked.actors.length + linked.quotes.length;
+	const total = index.postings.reduce((sum, list) => sum + (Array.isArray(list) ? list.length : 0), 0);
+	const postingStart = new Uint32Array(index.vocabulary.length + 1);
+	const postingDocs = new Int32Array(total);
+	const postingMasks = new Uint8Array(total);
+	let at = 0;
+	for (const [word, list] of index.postings.entries()) {
+		const masks = index.masks[word];
+		if (!Array.isArray(list) || !Array.isArray(masks) || masks.length !== list.length) {
+			return undefined;
+		}
+
+		let previous = 0;
+		for (const [position, delta] of list.entries()) {
+			previous += delta;
+			if (!Number.isInteger(previous) || previous < 0 || previous >= docs) {
+				return undefined;
+			}
+
+			postingDocs[at] = previous;
+			postingMasks[at] = masks[position]!;
+			at++;
+		}
+
+		postingStart[word + 1] = at;
 	}
 
-	const postings = index.postings.map((docs, position) => ({docs: deltaDecode(docs), masks: Uint8Array.from(index.masks![position]!)}));
-	return new SearchIndex(linked, index.fields.map((each) => [...each]), [...index.vocabulary], postings);
+	const vocabulary = [...index.vocabulary];
+	return new SearchIndex(linked, {...documentParts(linked), vocabulary, postingStart, postingDocs, postingMasks, ...gramParts(vocabulary)});
+}
+
+// ---------------------------------------------------------------------------------------------
+// The binary form, for the disk cache
+
+/** Bumped whenever the parts or how they are built change: an index of another version is rebuilt. */
+export const indexFormatVersion = 3;
+
+/**
+ * What an index built by this code depends on besides the data: the format, the folding and the
+ * field weights. A cached index made by other code has another fingerprint and is not used.
+ */
+export function indexFingerprint(): string {
+	const probe = 'Зеленський Zelenskyy Élysée Kyiv\'s Witkoff Macron 2025 ceasefire';
+	return `${indexFormatVersion}\n${fold(probe)}\n${JSON.stringify(fieldGroups)}\n${candidateLimit}`;
+}
+
+type Section = {name: string; type: 'u8' | 'i32' | 'u32' | 'f64' | 'text'; offset: number; length: number};
+
+const arrayTypes = {u8: Uint8Array, i32: Int32Array, u32: Uint32Array, f64: Float64Array} as const;
+
+/**
+ * The index as one binary payload: a JSON header of sections, then each typed array as it is in
+ * memory (8-byte aligned, little-endian), and strings as UTF-16. Reading it back copies nothing
+ * but the strings. See {@link deserializeSearchIndex}.
+ */
+export function serializeSearchIndex(index: SearchIndex): Buffer[] {
+	const {parts} = index;
+	const arrays: Array<[string, Section['type'], ArrayBufferView]> = [
+		['postingStart', 'u32', parts.postingStart],
+		['postingDocs', 'i32', parts.postingDocs],
+		['postingMasks', 'u8', parts.postingMasks],
+		['gramStart', 'u32', parts.gramStart],
+		['gramWords', 'i32', parts.gramWords],
+		['earliest', 'f64', parts.earliest],
+		['latest', 'f64', parts.latest],
+		['browse', 'i32', parts.browse],
+		['docActors.start', 'i32', parts.docActors.start],
+		['docActors.list', 'i32', parts.docActors.list],
+		['docSources.start', 'i32', parts.docSources.start],
+		['docSources.list', 'i32', parts.docSources.list],
+		['docTags.start', 'i32', parts.docTags.start],
+		['docTags.list', 'i32', parts.docTags.list],
+		['docStatus', 'u8', parts.docStatus],
+		['idRank', 'i32', parts.idRank],
+	];
+	const texts: Array<[string, string]> = [
+		['vocabulary', parts.vocabulary.join('\n')],
+		['grams', parts.grams.join('')],
+		['tags', JSON.stringify(parts.tags)],
+	];
+	const sections: Section[] = [];
+	const bodies: Buffer[] = [];
+	let offset = 0;
+	const add = (name: string, type: Section['type'], bytes: Buffer, length: number): void => {
+		sections.push({name, type, offset, length});
+		bodies.push(bytes);
+		offset += bytes.length;
+		const padding = (8 - (offset % 8)) % 8;
+		if (padding > 0) {
+			bodies.push(Buffer.alloc(padding));
+			offset += padding;
+		}
+	};
+
+	for (const [name, type, array] of arrays) {
+		add(name, type, Buffer.from(array.buffer as ArrayBuffer, array.byteOffset, array.byteLength), (array as Uint8Array).length);
+	}
+
+	for (const [name, text] of texts) {
+		const bytes = Buffer.from(text, 'utf16le');
+		add(name, 'text', bytes, text.length);
+	}
+
+	const counts = {events: index.linked.events.length, actors: index.linked.actors.length, quotes: index.linked.quotes.length, words: parts.vocabulary.length};
+	const header = Buffer.from(JSON.stringify({format: 'briefing-search-index', version: indexFormatVersion, counts, sections}), 'utf8');
+	const headerLength = Buffer.alloc(8);
+	headerLength.writeUInt32LE(header.length, 0);
+	const padding = Buffer.alloc((8 - ((8 + header.length) % 8)) % 8);
+	return [headerLength, header, padding, ...bodies];
+}
+
+/**
+ * Reads {@link serializeSearchIndex}'s payload for `linked`. Returns undefined for anything that is
+ * not such a payload, for another version, or for other data (the counts must match and every
+ * array must have the length and values the dataset allows), so that a cache rebuilds instead.
+ * The caller checks a checksum of the bytes first: this only makes sure a payload cannot crash.
+ */
+export function deserializeSearchIndex(payload: Buffer, linked: LinkedDataset): SearchIndex | undefined {
+	try {
+		if (payload.length < 8) {
+			return undefined;
+		}
+
+		const headerLength = payload.readUInt32LE(0);
+		const header = JSON.parse(payload.toString('utf8', 8, 8 + headerLength)) as {
+			format?: unknown; version?: unknown; counts?: Record<string, unknown>; sections?: Section[];
+		};
+		const docs = linked.events.length + linked.actors.length + linked.quotes.length;
+		const counts = header.counts ?? {};
+		if (header.format !== 'briefing-search-index' || header.version !== indexFormatVersion || !Array.isArray(header.sections)
+			|| counts.events !== linked.events.length || counts.actors !== linked.actors.length || counts.quotes !== linked.quotes.length) {
+			return undefined;
+		}
+
+		const base = 8 + headerLength + ((8 - ((8 + headerLength) % 8)) % 8);
+		// Typed arrays need aligned memory: copy the payload once if it is not.
+		const bytes = (payload.byteOffset + base) % 8 === 0 ? payload : Buffer.from(payload);
+		const section = new Map(header.sections.map((each) => [each.name, each]));
+		const array = <T extends keyof typeof arrayTypes>(name: string, type: T, length?: number): InstanceType<(typeof arrayTypes)[T]> => {
+			const found = section.get(name);
+			const Type = arrayTypes[type];
+			if (!found || found.type !== type || (length !== undefined && found.length !== length)
+				|| base + found.offset + (found.length * Type.BYTES_PER_ELEMENT) > bytes.length) {
+				throw new Error(`bad section ${name}`);
+			}
+
+			return new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + base + found.offset, found.length) as InstanceType<(typeof arrayTypes)[T]>;
+		};
+
+		const text = (name: string): string => {
+			const found = section.get(name);
+			if (!found || found.type !== 'text' || base + found.offset + (found.length * 2) > bytes.length) {
+				throw new Error(`bad section ${name}`);
+			}
+
+			return bytes.toString('utf16le', base + found.offset, base + found.offset + (found.length * 2));
+		};
+
+		const vocabularyText = text('vocabulary');
+		const vocabulary = vocabularyText === '' ? [] : vocabularyText.split('\n');
+		if (vocabulary.length !== counts.words) {
+			return undefined;
+		}
+
+		const gramsText = text('grams');
+		const grams: string[] = [];
+		for (let at = 0; at < gramsText.length; at += 2) {
+			grams.push(gramsText.slice(at, at + 2));
+		}
+
+		const tags = JSON.parse(text('tags')) as unknown;
+		if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string')) {
+			return undefined;
+		}
+
+		const words = vocabulary.length;
+		const postingStart = array('postingStart', 'u32', words + 1);
+		const postingDocs = array('postingDocs', 'i32');
+		const postingMasks = array('postingMasks', 'u8', postingDocs.length);
+		const gramStart = array('gramStart', 'u32', grams.length + 1);
+		const gramWords = array('gramWords', 'i32');
+		const relationOf = (name: string, limit: number): Relation => {
+			const start = array(`${name}.start`, 'i32', docs + 1);
+			const list = array(`${name}.list`, 'i32');
+			if (!ascending(start, 0, list.length) || !within(list, limit)) {
+				throw new Error(`bad relation ${name}`);
+			}
+
+			return {start, list};
+		};
+
+		const parts: IndexParts = {
+			vocabulary,
+			postingStart,
+			postingDocs,
+			postingMasks,
+			grams,
+			gramStart,
+			gramWords,
+			earliest: array('earliest', 'f64', docs),
+			latest: array('latest', 'f64', docs),
+			browse: array('browse', 'i32', docs),
+			tags: tags as string[],
+			docActors: relationOf('docActors', linked.actors.length),
+			docSources: relationOf('docSources', linked.sources.length),
+			docTags: relationOf('docTags', tags.length),
+			docStatus: array('docStatus', 'u8', docs),
+			idRank: array('idRank', 'i32', docs),
+		};
+		// What a query reads without bounds checks must be in bounds.
+		if (!ascending(postingStart, 0, postingDocs.length) || !within(postingDocs, docs) || !ascending(gramStart, 0, gramWords.length)
+			|| !within(gramWords, words) || !within(parts.browse, docs) || !within(parts.idRank, docs)) {
+			return undefined;
+		}
+
+		return new SearchIndex(linked, parts);
+	} catch {
+		return undefined;
+	}
+}
+
+/** True when `values` never decreases, starts at `first` and ends at `last`. */
+function ascending(values: Uint32Array | Int32Array, first: number, last: number): boolean {
+	if (values.length === 0 || values[0] !== first || values.at(-1) !== last) {
+		return false;
+	}
+
+	for (let index = 1; index < values.length; index++) {
+		if (values[index]! < values[index - 1]!) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
+/** True when every value is in `[0, limit)`. */
+function within(values: Int32Array, limit: number): boolean {
+	for (let index = 0; index < values.length; index++) {
+		const value = values[index]!;
+		if (value < 0 || value >= limit) {
+			return false;
+		}
+	}
+
+	return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1174,25 +1775,23 @@ type FuseRecord = NonNullable<Parameters<FuseIndex<FuseDoc>['setIndexRecords']>[
 
 /**
  * fuse.js for one kind, made once per index: its records (the field values and their length
- * norms) are made once per item, kept across keystrokes, and handed to it per query, so that a
- * query costs only the ranking of its candidates. The token statistics fuse.js keeps for weighting
- * query words are left empty, so every word of a query weighs the same whatever the candidates.
+ * norms) are made once per item, when the item is first a candidate, kept across keystrokes, and
+ * handed to it per query, so that a query costs only the ranking of its candidates. The token
+ * statistics fuse.js keeps for weighting query words are left empty, so every word of a query
+ * weighs the same whatever the candidates. fuse.js's own list of items is a stand-in: results are
+ * read by their record's number, which is the document's number within its kind.
  */
 class Ranker {
 	private readonly fuse: Fuse<FuseDoc>;
-	private readonly docs: FuseDoc[];
 	private readonly keys: NonNullable<IFuseOptions<FuseDoc>['keys']>;
 	private readonly records = new Map<number, FuseRecord>();
+	private readonly start: number;
 
-	constructor(kind: ResultKind, private readonly start: number, end: number, fields: readonly string[][]) {
+	constructor(kind: ResultKind, private readonly index: SearchIndex) {
 		const options = fuseOptions(kind);
 		this.keys = options.keys!;
-		this.docs = [];
-		for (let doc = start; doc < end; doc++) {
-			this.docs.push({doc, fields: fields[doc]!});
-		}
-
-		this.fuse = new Fuse(this.docs, options, Fuse.createIndex(this.keys, []));
+		this.start = index.kindRange[kind][0];
+		this.fuse = new Fuse([{doc: -1, fields: []}], options, Fuse.createIndex(this.keys, []));
 	}
 
 	/** The documents fuse.js matches, with their scores, best first. */
@@ -1203,18 +1802,18 @@ class Ranker {
 				this.records.clear();
 			}
 
-			const made = Fuse.createIndex(this.keys, missing.map((doc) => this.docs[doc - this.start]!)).records;
+			const made = Fuse.createIndex(this.keys, missing.map((doc) => ({doc, fields: this.index.fields(doc)}))).records;
 			for (const [position, record] of made.entries()) {
 				this.records.set(missing[position]!, {...record, i: missing[position]! - this.start});
 			}
 		}
 
 		this.fuse.getIndex().setIndexRecords(docs.map((doc) => this.records.get(doc) ?? this.remake(doc)));
-		return this.fuse.search(query).map((result) => ({doc: result.item.doc, score: result.score ?? 1}));
+		return this.fuse.search(query).map((result) => ({doc: result.refIndex + this.start, score: result.score ?? 1}));
 	}
 
 	private remake(doc: number): FuseRecord {
-		const record = {...Fuse.createIndex(this.keys, [this.docs[doc - this.start]!]).records[0]!, i: doc - this.start};
+		const record = {...Fuse.createIndex(this.keys, [{doc, fields: this.index.fields(doc)}]).records[0]!, i: doc - this.start};
 		this.records.set(doc, record);
 		return record;
 	}
@@ -1279,7 +1878,7 @@ export function search(index: SearchIndex, query: ParsedQuery, options: SearchOp
 	const candidates: Record<ResultKind, number[]> = {event: [], actor: [], quote: []};
 	for (let position = 0; position < matched.docs.length; position++) {
 		const doc = matched.docs[position]!;
-		if (passes(index, doc, plan) && phrases.every((phrase) => index.fields[doc]!.some((field) => hasPhrase(field, phrase)))) {
+		if (passes(index, doc, plan) && phrases.every((phrase) => index.fields(doc).some((field) => hasPhrase(field, phrase)))) {
 			candidates[resultKinds[index.docKind[doc]!]!].push(position);
 		}
 	}

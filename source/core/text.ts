@@ -286,8 +286,125 @@ function ensureCapacity(length: number): void {
 
 /** The folded form of a text: what the index stores and queries are compared with. */
 export function fold(text: string): string {
+	// Most text is ASCII: it takes a path some ten times faster, with the same result.
+	if (!nonAscii.test(text)) {
+		return foldAscii(text);
+	}
+
 	ensureCapacity(text.length);
 	return stageTwo(stageOne(text), null, null);
+}
+
+/** @internal The general path of {@link fold}, whatever the text: what the ASCII path must equal. */
+export function foldGeneral(text: string): string {
+	ensureCapacity(text.length);
+	return stageTwo(stageOne(text), null, null);
+}
+
+const nonAscii = /[^\u0000-\u007F]/;
+
+let asciiIn = new Uint8Array(256);
+let asciiOut = new Uint8Array(512);
+
+const isAsciiLetter = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+
+/** {@link fold} for text of ASCII characters only: stages one to three on character codes. */
+function foldAscii(text: string): string {
+	const length = text.length;
+	if (asciiIn.length < length) {
+		asciiIn = new Uint8Array(length * 2);
+		asciiOut = new Uint8Array(length * 4);
+	}
+
+	// Stage one: lower case, letters and digits kept, an apostrophe between letters dropped,
+	// anything else a space.
+	let count = 0;
+	for (let index = 0; index < length; index++) {
+		const code = text.charCodeAt(index);
+		if (code >= 65 && code <= 90) {
+			asciiIn[count++] = code + 32;
+		} else if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+			asciiIn[count++] = code;
+		} else if (!((code === 39 || code === 96) && index > 0 && index + 1 < length
+			&& isAsciiLetter(text.charCodeAt(index - 1)) && isAsciiLetter(text.charCodeAt(index + 1)))) {
+			asciiIn[count++] = 32;
+		}
+	}
+
+	// Stage three: the phonetic key, doubled letters collapsed.
+	let out = 0;
+	let last = -1;
+	const emit = (code: number): void => {
+		if (code === last && code >= 97 && code <= 122) {
+			return;
+		}
+
+		asciiOut[out++] = code;
+		last = code;
+	};
+
+	for (let index = 0; index < count; index++) {
+		const code = asciiIn[index]!;
+		const next = index + 1 < count ? asciiIn[index + 1]! : -1;
+		switch (code) {
+			case 99: { // c
+				if (next === 104) {
+					emit(99);
+				} else if (next !== 107) {
+					emit(107);
+				}
+
+				break;
+			}
+
+			case 112: { // p
+				if (next === 104) {
+					emit(102);
+					index++;
+				} else {
+					emit(112);
+				}
+
+				break;
+			}
+
+			case 122: { // z
+				emit(122);
+				if (next === 104) {
+					index++;
+				}
+
+				break;
+			}
+
+			case 113: { // q
+				emit(107);
+				break;
+			}
+
+			case 119: { // w
+				emit(118);
+				break;
+			}
+
+			case 120: { // x
+				emit(107);
+				emit(115);
+				break;
+			}
+
+			case 121: { // y
+				emit(105);
+				break;
+			}
+
+			default: {
+				emit(code);
+			}
+		}
+	}
+
+	return Buffer.from(asciiOut.buffer, 0, out).toString('latin1');
 }
 
 /** The folded form with, for each folded character, the range of the original it came from. */

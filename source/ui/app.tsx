@@ -189,47 +189,94 @@ export type AppProps = {
 	/** Messages for the footer at start, such as pins dropped because their item is gone. */
 	readonly notices?: readonly string[];
 	readonly writeBrief?: BriefWriter;
+	/** Where the search index comes from; by default it is built on the first search. */
+	readonly searchIndex?: IndexSource;
+	/** Called once the first frame is drawn. */
+	readonly onFirstFrame?: () => void;
 };
 
-/** The index is built on the first search, so that opening the dashboard never waits for it. */
-function useSearchResults(linked: LinkedDataset, text: string): {matches: PaneMatches | undefined; errors: string[]; index: () => SearchIndex} {
-	const indexRef = useRef<SearchIndex | undefined>(undefined);
-	const index = (): SearchIndex => {
-		indexRef.current ??= createSearchIndex(linked);
-		return indexRef.current;
+/**
+ * Where the dashboard gets its search index: read from the disk cache or built a slice at a time
+ * once the first frame is up (see `commands/dashboard.tsx`), so that opening never waits for it.
+ */
+export type IndexSource = {
+	/** The index when it is ready. */
+	readonly ready: () => SearchIndex | undefined;
+	/** The fraction built so far while it is being built. */
+	readonly progress: () => number | undefined;
+	/** Calls back when the index is ready or its progress changes; returns the unsubscribe. */
+	readonly subscribe: (listener: () => void) => () => void;
+	/** The index now, built at once if it must be (the briefing preview of a search needs it). */
+	readonly now: () => SearchIndex;
+};
+
+/** The index built on first use: for tests and small data. */
+export function lazyIndexSource(linked: LinkedDataset): IndexSource {
+	let index: SearchIndex | undefined;
+	const now = (): SearchIndex => {
+		index ??= createSearchIndex(linked);
+		return index;
 	};
 
+	return {ready: now, progress: () => undefined, subscribe: () => () => undefined, now};
+}
+
+/**
+ * Runs the search after the keystroke is drawn; a keystroke that comes before the search runs
+ * replaces it, so results for a superseded query are never computed. While the index is not ready
+ * the search waits for it, and the header says how far it is.
+ */
+function useSearchResults(linked: LinkedDataset, text: string, source: IndexSource): {matches: PaneMatches | undefined; errors: string[]; indexing: number | undefined} {
 	const [found, setFound] = useState<{text: string; matches: PaneMatches | undefined; errors: string[]}>({text: '', matches: undefined, errors: []});
+	const [indexing, setIndexing] = useState<number | undefined>(undefined);
 	useEffect(() => {
 		if (text.trim() === '') {
 			setFound({text, matches: undefined, errors: []});
+			setIndexing(undefined);
 			return;
 		}
 
-		// The keystroke is drawn first; if another comes before this runs, this search is dropped.
-		const timer = setTimeout(() => {
+		let timer: NodeJS.Timeout | undefined;
+		const run = (): void => {
+			const index = source.ready();
+			if (!index) {
+				setIndexing(source.progress() ?? 0);
+				return;
+			}
+
+			setIndexing(undefined);
 			const query = parseQuery(text);
-			const results = search(index(), query);
+			const results = search(index, query);
 			setFound({
 				text,
 				matches: paneMatches(linked, results),
 				errors: [...query.errors, ...results.warnings].map((error) => `${describeSpan(error)}: ${error.message}`),
 			});
-		}, 0);
+		};
+
+		const schedule = (): void => {
+			clearTimeout(timer);
+			timer = setTimeout(run, 0);
+		};
+
+		const unsubscribe = source.subscribe(schedule);
+		schedule();
 		return () => {
 			clearTimeout(timer);
+			unsubscribe();
 		};
-	}, [linked, text]);
+	}, [linked, text, source]);
 
-	return {matches: found.matches, errors: found.errors, index};
+	return {matches: found.matches, errors: found.errors, indexing};
 }
 
-export function App({linked, name, size: fixedSize, initialPins = [], savePins, notices = [], writeBrief}: AppProps): React.JSX.Element {
+export function App({linked, name, size: fixedSize, initialPins = [], savePins, notices = [], writeBrief, searchIndex, onFirstFrame}: AppProps): React.JSX.Element {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const layout = computeLayout(size.columns, size.rows);
 	const [state, setState] = useState<State>(() => ({...initialState, pins: [...initialPins], status: notices.length > 0 ? notices.join('; ') : null}));
-	const {matches, errors: searchErrors, index} = useSearchResults(linked, state.search.text);
+	const indexSource = useMemo(() => searchIndex ?? lazyIndexSource(linked), [searchIndex, linked]);
+	const {matches, errors: searchErrors, indexing} = useSearchResults(linked, state.search.text, indexSource);
 	const searching = matches !== undefined;
 
 	const ranked = useMemo(() => actorsByInvolvement(linked), [linked]);
@@ -277,7 +324,7 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 			return [];
 		}
 
-		const resolved = resolveBrief(linked, index, briefRequest(linked, state));
+		const resolved = resolveBrief(linked, indexSource.now, briefRequest(linked, state));
 		const brief = composeBrief(linked, resolved.selection, {
 			title: resolved.title,
 			...(resolved.scope ? {scope: resolved.scope} : {}),
@@ -361,6 +408,10 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 			exit();
 		}
 	}, [state.quit, exit]);
+
+	useEffect(() => {
+		onFirstFrame?.();
+	}, []);
 
 	if (layout.mode === 'too-small') {
 		return (
@@ -464,6 +515,8 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 
 		if (searchErrors.length > 0) {
 			headerParts.push(plain(`  ⚠ ${searchErrors[0]}`, {color: 'red', bold: true}));
+		} else if (indexing !== undefined) {
+			headerParts.push(plain(`  indexing ${Math.floor(indexing * 100)}%…`, {dim: true}));
 		} else if (matches) {
 			headerParts.push(plain(`  ${matches.total.events} events · ${matches.total.actors} actors · ${matches.total.quotes} quotes`, {dim: true}));
 		}
