@@ -347,7 +347,14 @@ export async function run({input, flags}: CommandContext): Promise<number> {
 			removeStrayTemporaries(where.folder);
 		}
 
-		return await ingestLocked(input, flags, where, dryRun);
+		// Where things are is looked at again under the lock: the run before may have made the dataset.
+		const current = locate(dataPath);
+		if (typeof current === 'string') {
+			printError(`briefing ingest: ${current}`);
+			return exitCode.usage;
+		}
+
+		return await ingestLocked(input, flags, current, dryRun);
 	} finally {
 		process.removeListener('SIGINT', onSignal);
 		process.removeListener('SIGTERM', onSignal);
