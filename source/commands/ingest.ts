@@ -257,6 +257,11 @@ function faultPoint(point: string): void {
 	}
 }
 
+/** A write error's message, saying that nothing was changed (once). */
+function unchanged(message: string): string {
+	return message.includes('nothing was changed') ? message : `${message}; nothing was changed`;
+}
+
 function plural(count: number, word: string): string {
 	return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -330,7 +335,7 @@ export async function run({input, flags}: CommandContext): Promise<number> {
 
 			lock = taken;
 		} catch (error) {
-			printError(`briefing ingest: ${describeWriteError(error, where.datasetFile)}; nothing was changed`);
+			printError(`briefing ingest: ${unchanged(describeWriteError(error, where.datasetFile))}`);
 			return exitCode.failure;
 		}
 	}
@@ -468,7 +473,7 @@ async function ingestLocked(input: readonly string[], flags: CommandContext['fla
 		} catch (error) {
 			rmSync(pending, {force: true});
 			printFailures();
-			printError(`briefing ingest: ${describeWriteError(error, where.datasetFile)}; nothing was changed`);
+			printError(`briefing ingest: ${unchanged(describeWriteError(error, where.datasetFile))}`);
 			return exitCode.failure;
 		}
 
