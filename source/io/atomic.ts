@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto';
-import {closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync} from 'node:fs';
+import {closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync} from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -60,9 +60,7 @@ export function backupFile(file: string): string | undefined {
 	}
 
 	const backup = `${file}.bak`;
-	const temporary = `${backup}.${process.pid}.tmp`;
-	copyFileSync(file, temporary);
-	renameSync(temporary, backup);
+	writeFileAtomic(backup, readFileSync(file));
 	return backup;
 }
 
