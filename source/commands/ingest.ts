@@ -447,7 +447,9 @@ async function ingestLocked(input: readonly string[], flags: CommandContext['fla
 	const before = datasetBefore;
 	const newState = stateJson(merged.state, text);
 	const stateBefore = existsSync(where.stateFile) ? readFileSync(where.stateFile, 'utf8') : null;
-	const changed = before !== text || stateBefore !== newState;
+	// With no article read there is nothing to add: the dataset is left exactly as it is on disk,
+	// even where writing it out again would only change its layout.
+	const changed = results.length > 0 && (before !== text || stateBefore !== newState);
 	const counts = `${plural(document.sources.length, 'source')}, ${plural(document.actors.length, 'actor')}, ${plural(document.events.length, 'event')}, ${plural(document.quotes.length, 'quote')}`;
 	const fileCount = `${plural(candidates.length + failures.filter((failure) => !candidates.some((candidate) => candidate.shown === failure.shown)).length, 'file')}: ${results.length} read, ${failures.length} failed`;
 

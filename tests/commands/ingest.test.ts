@@ -119,6 +119,19 @@ describe('briefing ingest', () => {
 		expect(text.slice(evidence.start, evidence.end)).toBe(evidence.exact);
 	});
 
+	it('leaves a dataset exactly as it is when no article could be read', () => {
+		const data = folder('only-bad');
+		const original = path.join(repoRoot, 'data', 'dataset.json');
+		copyFileSync(original, path.join(data, 'dataset.json'));
+		const bad = folder('only-bad-input');
+		writeFileSync(path.join(bad, 'empty.txt'), '');
+		const result = runCli(['ingest', bad, '--data', data]);
+		expect(result.code).toBe(1);
+		expect(result.stdout).toContain('0 read, 1 failed; nothing changed');
+		expect(readFileSync(path.join(data, 'dataset.json'))).toEqual(readFileSync(original));
+		expect(readdirSync(data)).toEqual(['dataset.json']);
+	});
+
 	it('writes nothing with --dry-run', () => {
 		const data = folder('dry');
 		const result = runCli(['ingest', articles, '--data', data, '--dry-run']);
