@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import meow from 'meow';
+import {readFileSync} from 'node:fs';
+import {parseArgs} from 'node:util';
 import {
 	commandHelpText, commands, findCommand, type Flags, flagSpecs, helpText,
 } from './commands/table.js';
@@ -25,16 +26,70 @@ function camelCase(name: string): string {
 	return name.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
-const cli = meow({
-	importMeta: import.meta,
-	argv,
-	autoHelp: false,
-	autoVersion: false,
-	description: false,
-	help: false,
-	allowUnknownFlags: true,
-	flags: Object.fromEntries(flagSpecs.map((spec) => [camelCase(spec.name), {type: spec.type, ...(spec.shortFlag ? {shortFlag: spec.shortFlag} : {})}])) as Record<string, {type: 'string'}>,
-});
+process.title = 'briefing';
+
+/**
+ * The flags by the table, with node:util's parser: strings as given, numbers converted, `--no-X`
+ * for a boolean X. Unknown flags are kept, to be reported below with what to do.
+ */
+function parseFlags(args: readonly string[]): {input: string[]; flags: Flags} {
+	const negated: string[] = [];
+	const rest = args.filter((arg, position) => {
+		const before = args.indexOf('--');
+		const match = /^--no-([a-z][\w-]*)$/.exec(arg);
+		const spec = match ? flagSpecs.find((each) => each.name === match[1] && each.type === 'boolean') : undefined;
+		if (spec && (before === -1 || position < before)) {
+			negated.push(spec.name);
+			return false;
+		}
+
+		return true;
+	});
+	const {values, positionals} = parseArgs({
+		args: rest,
+		strict: false,
+		allowPositionals: true,
+		options: Object.fromEntries(flagSpecs.map((spec) => [spec.name, {
+			type: spec.type === 'boolean' ? 'boolean' as const : 'string' as const,
+			...(spec.shortFlag ? {short: spec.shortFlag} : {}),
+		}])),
+	});
+	const flags: Flags = {};
+	for (const spec of flagSpecs) {
+		const value = values[spec.name];
+		if (value === undefined) {
+			continue;
+		}
+
+		flags[camelCase(spec.name)] = spec.type === 'number'
+			? (typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN)
+			: spec.type === 'string' && typeof value !== 'string' ? '' : value as string | boolean;
+	}
+
+	for (const name of negated) {
+		flags[camelCase(name)] = false;
+	}
+
+	return {input: positionals, flags};
+}
+
+/** The version in package.json, found from this file, built or not. */
+function packageVersion(): string {
+	for (const up of ['../package.json', '../../package.json']) {
+		try {
+			const {version} = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as {version?: string};
+			if (version) {
+				return version;
+			}
+		} catch {
+			// Try the next folder up.
+		}
+	}
+
+	return 'unknown';
+}
+
+const cli = parseFlags(argv);
 
 /** Flag names as typed, so that unknown ones are reported as the user wrote them. */
 function typedFlags(args: readonly string[]): string[] {
@@ -68,13 +123,13 @@ const command = findCommand(commandName);
 const label = command?.name ? `briefing ${command.name}` : 'briefing';
 
 if (cli.flags.version && commandName === undefined) {
-	process.stdout.write(`${cli.pkg.version ?? 'unknown'}\n`);
+	process.stdout.write(`${packageVersion()}\n`);
 } else if (cli.flags.help) {
 	process.stdout.write(`${command?.name ? commandHelpText(command) : helpText()}\n`);
 } else if (!command) {
 	failUsage(`unknown command "${String(commandName)}": the commands are ${commands.map((each) => each.name).join(', ')} (see briefing --help)`);
 } else {
-	const flags = cli.flags as Flags;
+	const {flags} = cli;
 	for (const typed of typedFlags(argv)) {
 		const name = canonicalFlag(typed);
 		const shown = typed.startsWith('-') ? typed : `--${typed}`;

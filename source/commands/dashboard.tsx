@@ -1,19 +1,23 @@
 import path from 'node:path';
-import {composeBrief, htmlPage} from '../core/brief.js';
-import {resolveBrief} from '../core/brief-request.js';
 import type {LinkedDataset} from '../core/linked.js';
 import type {SearchIndex} from '../core/search.js';
-import type {BriefWriter, IndexSource} from '../ui/app.js';
-import {indexFor, indexInBackground} from '../io/index-cache.js';
+import type {BriefWriter, Engine, IndexSource} from '../ui/app.js';
 import {loadDataset, type LoadedDataset} from '../io/load-dataset.js';
 import {progressBar} from '../io/progress.js';
-import {backupFile, describeWriteError, writeFileAtomic} from '../io/atomic.js';
 import {loadPins, type Pin, savePins} from '../io/pins.js';
 import {summarizeDataset} from '../core/summary.js';
 import {exitCode, printError, printLine, printProblems, registerCleanup} from '../io/output.js';
 import {bundledDataDirectory, resolveDatasetFile} from '../io/records.js';
-import {type Format, pageDefaults, renderBrief} from './print.js';
 import type {CommandContext} from './table.js';
+
+/**
+ * What the dashboard loads after its first frame: the engine (search, briefings), the index
+ * cache, and writing a briefing to a file. Nothing of it is needed to draw.
+ */
+async function loadLater(): Promise<{engine: Engine; cache: typeof import('../io/index-cache.js'); writing: typeof import('./dashboard-write.js')}> {
+	const [engine, cache, writing] = await Promise.all([import('../ui/engine.js'), import('../io/index-cache.js'), import('./dashboard-write.js')]);
+	return {engine, cache, writing};
+}
 
 const enterAlternateScreen = '\u001B[?1049h';
 // Leave the alternate screen and show the cursor again, whatever state Ink left it in.
@@ -42,31 +46,6 @@ function fromKeys(keys: readonly string[]): Pin[] {
 	});
 }
 
-/** What `w` in the briefing preview does: the same page `briefing print` makes, written safely. */
-function briefWriter(linked: LinkedDataset, index: () => SearchIndex): BriefWriter {
-	return (file, request) => {
-		const target = path.resolve(file);
-		const extension = path.extname(target).toLowerCase();
-		const format: Format = extension === '.html' || extension === '.htm' ? 'html' : extension === '.json' ? 'json' : extension === '.txt' ? 'text' : 'markdown';
-		const resolved = resolveBrief(linked, index, request);
-		const page = format === 'html' ? htmlPage : pageDefaults;
-		const brief = composeBrief(linked, resolved.selection, {
-			title: resolved.title,
-			...(resolved.scope ? {scope: resolved.scope} : {}),
-			pinned: new Set((request.pinned ?? []).map((pin) => pin.id)),
-			lines: page.lines,
-			width: page.width,
-		});
-		try {
-			const backup = backupFile(target);
-			writeFileAtomic(target, renderBrief(brief, format, page.width));
-			return `Wrote ${target}${backup ? ` (the previous version is in ${path.basename(backup)})` : ''}`;
-		} catch (error) {
-			return describeWriteError(error, target);
-		}
-	};
-}
-
 /**
  * Ink's CommonJS dependencies call `require` (signal-exit requires assert). In the bundle there
  * is none in module scope; esbuild's shim looks for a global one when it is called, so the
@@ -87,10 +66,12 @@ type Session = {
 };
 
 /**
- * The search index of the dashboard: once the first frame is up, read from the disk cache, or
- * built a slice at a time (and then saved) so that keys are never held up for long.
+ * The engine and search index of the dashboard: once the first frame is up, the engine is loaded
+ * and the index read from the disk cache, or built a slice at a time (and then saved) so that keys
+ * are never held up for long.
  */
-function backgroundIndex(loaded: LoadedDataset): IndexSource & {start: () => void} {
+function backgroundIndex(loaded: LoadedDataset): IndexSource & {start: () => void; writer: () => BriefWriter} {
+	let later: Awaited<ReturnType<typeof loadLater>> | undefined;
 	let index: SearchIndex | undefined;
 	let fraction: number | undefined;
 	let started = false;
@@ -101,7 +82,16 @@ function backgroundIndex(loaded: LoadedDataset): IndexSource & {start: () => voi
 		}
 	};
 
+	const now = (): SearchIndex | undefined => {
+		if (later) {
+			index ??= later.cache.indexFor(loaded).index;
+		}
+
+		return index;
+	};
+
 	return {
+		engine: () => later?.engine,
 		ready: () => index,
 		progress: () => fraction,
 		subscribe(listener) {
@@ -110,10 +100,8 @@ function backgroundIndex(loaded: LoadedDataset): IndexSource & {start: () => voi
 				listeners.delete(listener);
 			};
 		},
-		now() {
-			index ??= indexFor(loaded).index;
-			return index;
-		},
+		now,
+		writer: () => (file, request) => (later ? later.writing.writeBrief(loaded.linked, () => now()!, file, request) : 'Not written: still starting up; try again in a moment.'),
 		start() {
 			if (started) {
 				return;
@@ -121,14 +109,17 @@ function backgroundIndex(loaded: LoadedDataset): IndexSource & {start: () => voi
 
 			started = true;
 			let shown = -1;
-			void indexInBackground(loaded, (done) => {
-				fraction = done;
-				// Redraw the header only when the percentage it shows changes.
-				if (Math.floor(done * 100) !== shown) {
-					shown = Math.floor(done * 100);
-					notify();
-				}
-			}).then((result) => {
+			void loadLater().then(async (modules) => {
+				later = modules;
+				notify();
+				const result = await modules.cache.indexInBackground(loaded, (done) => {
+					fraction = done;
+					// Redraw the header only when the percentage it shows changes.
+					if (Math.floor(done * 100) !== shown) {
+						shown = Math.floor(done * 100);
+						notify();
+					}
+				});
 				index ??= result.index;
 				fraction = undefined;
 				notify();
@@ -155,9 +146,18 @@ async function runDashboard(loaded: LoadedDataset, name: string, session: Sessio
 	delete process.env.CONTINUOUS_INTEGRATION;
 
 	await provideRequire();
-	const [{render}, ReactModule, {App}] = await Promise.all([import('ink'), import('react'), import('../ui/app.js')]);
+	// Ink's layout engine (yoga, WebAssembly in a data: URL) fetches its own bytes when fetch
+	// exists, which loads Node's HTTP client for nothing: 15 ms of every start. Without fetch it
+	// decodes them itself.
+	const global = globalThis as {fetch?: unknown};
+	const {fetch} = global;
+	global.fetch = undefined;
+	const modules = await Promise.all([import('ink'), import('react'), import('../ui/app.js')]).finally(() => {
+		global.fetch = fetch;
+	});
+	const [{render}, ReactModule, {App}] = modules;
 	// React is CommonJS: bundled, its dynamic import has only a default export.
-	const React = (ReactModule as {default?: typeof ReactModule}).default ?? ReactModule;
+	const React = (ReactModule as unknown as {default?: typeof ReactModule}).default ?? ReactModule;
 
 	let restored = false;
 	const restore = (): void => {
@@ -173,23 +173,22 @@ async function runDashboard(loaded: LoadedDataset, name: string, session: Sessio
 	const searchIndex = backgroundIndex(loaded);
 	// For `npm run bench`: the time to the first frame, as a whole process.
 	const exitAfterFirstFrame = process.env.BRIEFING_EXIT_AFTER_FIRST_FRAME === '1';
-	let instance: ReturnType<typeof render> | undefined;
 	const onFirstFrame = (): void => {
 		if (exitAfterFirstFrame) {
-			instance?.unmount();
-			return;
+			// The frame is on the screen: stop here, restoring the terminal as on any exit.
+			process.exit(exitCode.ok);
 		}
 
 		// After the first frame: the index is read or built while the user looks.
 		setImmediate(searchIndex.start);
 	};
 
-	instance = render(React.createElement(App, {
+	const instance = render(React.createElement(App, {
 		linked,
 		name,
 		initialPins: session.pins,
 		notices: session.notices,
-		writeBrief: briefWriter(linked, searchIndex.now),
+		writeBrief: searchIndex.writer(),
 		searchIndex,
 		onFirstFrame,
 		...(datasetFile ? {savePins: (keys: readonly string[]) => savePins(datasetFile, fromKeys(keys))} : {}),

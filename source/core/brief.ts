@@ -2,7 +2,7 @@ import type {LinkedDataset} from './dataset.js';
 import {compareDateText, edtf, formatDateText} from './edtf.js';
 import {sanitizeInline} from './sanitize.js';
 import type {Actor, Event, Quote, Source} from './schema.js';
-import {displayWidth, wrapText} from './wrap.js';
+import {displayWidth, graphemesOf, wrapText} from './wrap.js';
 
 /**
  * A one-page briefing in the shape of an intelligence or diplomatic brief: header, bottom line up
@@ -373,7 +373,7 @@ export function clampText(text: string, width: number, maxLines: number): string
 
 	const budget = Math.max(1, (width * maxLines) - 4);
 	let cut = '';
-	for (const {segment} of new Intl.Segmenter(undefined, {granularity: 'grapheme'}).segment(text)) {
+	for (const segment of graphemesOf(text)) {
 		if (displayWidth(cut + segment) > budget) {
 			break;
 		}

@@ -5,6 +5,8 @@ import {
 	type FilterValue, hasFilters, type ParsedQuery, parseQuery, type QueryError, type ResultKind, resultKinds,
 } from './query.js';
 import {eventStatuses} from './contract.js';
+
+export {highlightSegments} from './highlight.js';
 import type {Actor, Event, Quote} from './schema.js';
 import {
 	editDistance, fold, foldedWords, type FoldMap, foldWithMap, prefixEditDistance, stem, typoBudget,
@@ -165,30 +167,6 @@ function itemTexts(entry: Item, linked: LinkedDataset): FieldText[] {
 export function fieldText(linked: LinkedDataset, hit: Pick<Hit, 'id' | 'kind'>, path: string): string | undefined {
 	const entry = itemOf(linked, hit.kind, hit.id);
 	return entry ? itemTexts(entry, linked).find((text) => text.path === path)?.text : undefined;
-}
-
-/** Splits a string into runs that are and are not highlighted, for drawing it. */
-export function highlightSegments(text: string, ranges: ReadonlyArray<readonly [number, number]> = []): Array<{text: string; match: boolean}> {
-	const segments: Array<{text: string; match: boolean}> = [];
-	let at = 0;
-	for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
-		const from = Math.max(at, Math.min(start, text.length));
-		const to = Math.min(end, text.length);
-		if (from > at) {
-			segments.push({text: text.slice(at, from), match: false});
-		}
-
-		if (to > from) {
-			segments.push({text: text.slice(from, to), match: true});
-			at = to;
-		}
-	}
-
-	if (at < text.length) {
-		segments.push({text: text.slice(at), match: false});
-	}
-
-	return segments;
 }
 
 function itemOf(linked: LinkedDataset, kind: ResultKind, id: string): Item | undefined {

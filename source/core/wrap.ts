@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import {narrowTextLatest as narrowText} from './narrow.js';
 
 /**
  * Display width and word wrapping for plain (already sanitized) text. Most text is ASCII, where
@@ -8,17 +9,35 @@ import stringWidth from 'string-width';
 const printableAscii = /^[\u0020-\u007E]*$/;
 
 export function displayWidth(text: string): number {
-	return printableAscii.test(text) ? text.length : stringWidth(text);
+	return printableAscii.test(text) || narrowText.test(text) ? text.length : stringWidth(text);
 }
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+let segmenter: Intl.Segmenter | undefined;
+
+/** Made when first needed: making one costs milliseconds at start-up. */
+function graphemes(): Intl.Segmenter {
+	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+	return segmenter;
+}
+
+/**
+ * The graphemes of a text: its characters when each is one (the narrow text of
+ * {@link narrowText}), else as Intl.Segmenter finds them.
+ */
+export function graphemesOf(text: string): Iterable<string> {
+	if (printableAscii.test(text) || narrowText.test(text)) {
+		return text;
+	}
+
+	return [...graphemes().segment(text)].map(({segment}) => segment);
+}
 
 /** Splits a word wider than the line into pieces of at most `width` columns. */
 function breakWord(word: string, width: number): string[] {
 	const pieces: string[] = [];
 	let piece = '';
 	let used = 0;
-	for (const {segment} of graphemes.segment(word)) {
+	for (const segment of graphemesOf(word)) {
 		const cells = displayWidth(segment);
 		if (used + cells > width && piece) {
 			pieces.push(piece);

@@ -1,13 +1,12 @@
 import path from 'node:path';
 import {Box, type Key, Text, useApp, useInput, useStdout} from 'ink';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
-import {composeBrief, renderText} from '../core/brief.js';
-import {type BriefRequest, resolveBrief} from '../core/brief-request.js';
+import type {BriefRequest} from '../core/brief-request.js';
 import type {LinkedDataset} from '../core/dataset.js';
 import {formatDateText} from '../core/edtf.js';
 import {describeSpan, parseQuery} from '../core/query.js';
 import {sanitizeInline} from '../core/sanitize.js';
-import {createSearchIndex, search, type SearchIndex} from '../core/search.js';
+import type {SearchIndex} from '../core/search.js';
 import {type DetailLine, detailLines, type Tone} from './detail.js';
 import {bindings, type Command, commandFor, groups} from './keymap.js';
 import {
@@ -189,37 +188,32 @@ export type AppProps = {
 	/** Messages for the footer at start, such as pins dropped because their item is gone. */
 	readonly notices?: readonly string[];
 	readonly writeBrief?: BriefWriter;
-	/** Where the search index comes from; by default it is built on the first search. */
-	readonly searchIndex?: IndexSource;
+	/** Where the search engine and index come from (`lazyIndexSource` in engine.ts builds on first use). */
+	readonly searchIndex: IndexSource;
 	/** Called once the first frame is drawn. */
 	readonly onFirstFrame?: () => void;
 };
 
+/** The search engine and the briefing: loaded after the first frame (see engine.ts). */
+export type Engine = typeof import('./engine.js');
+
 /**
- * Where the dashboard gets its search index: read from the disk cache or built a slice at a time
- * once the first frame is up (see `commands/dashboard.tsx`), so that opening never waits for it.
+ * Where the dashboard gets its engine and its search index: after the first frame is up, the
+ * engine is loaded and the index read from the disk cache or built a slice at a time (see
+ * `commands/dashboard.tsx`), so that opening never waits for them.
  */
 export type IndexSource = {
+	/** The engine once it is loaded. */
+	readonly engine: () => Engine | undefined;
 	/** The index when it is ready. */
 	readonly ready: () => SearchIndex | undefined;
 	/** The fraction built so far while it is being built. */
 	readonly progress: () => number | undefined;
-	/** Calls back when the index is ready or its progress changes; returns the unsubscribe. */
+	/** Calls back when the engine or the index is ready, or the progress changes; returns the unsubscribe. */
 	readonly subscribe: (listener: () => void) => () => void;
-	/** The index now, built at once if it must be (the briefing preview of a search needs it). */
-	readonly now: () => SearchIndex;
+	/** The index now, built at once if it must be (the briefing preview of a search needs it); undefined until the engine is loaded. */
+	readonly now: () => SearchIndex | undefined;
 };
-
-/** The index built on first use: for tests and small data. */
-export function lazyIndexSource(linked: LinkedDataset): IndexSource {
-	let index: SearchIndex | undefined;
-	const now = (): SearchIndex => {
-		index ??= createSearchIndex(linked);
-		return index;
-	};
-
-	return {ready: now, progress: () => undefined, subscribe: () => () => undefined, now};
-}
 
 /**
  * Runs the search after the keystroke is drawn; a keystroke that comes before the search runs
@@ -239,14 +233,15 @@ function useSearchResults(linked: LinkedDataset, text: string, source: IndexSour
 		let timer: NodeJS.Timeout | undefined;
 		const run = (): void => {
 			const index = source.ready();
-			if (!index) {
+			const engine = source.engine();
+			if (!index || !engine) {
 				setIndexing(source.progress() ?? 0);
 				return;
 			}
 
 			setIndexing(undefined);
 			const query = parseQuery(text);
-			const results = search(index, query);
+			const results = engine.search(index, query);
 			setFound({
 				text,
 				matches: paneMatches(linked, results),
@@ -270,12 +265,16 @@ function useSearchResults(linked: LinkedDataset, text: string, source: IndexSour
 	return {matches: found.matches, errors: found.errors, indexing};
 }
 
-export function App({linked, name, size: fixedSize, initialPins = [], savePins, notices = [], writeBrief, searchIndex, onFirstFrame}: AppProps): React.JSX.Element {
+export function App({linked, name, size: fixedSize, initialPins = [], savePins, notices = [], writeBrief, searchIndex: indexSource, onFirstFrame}: AppProps): React.JSX.Element {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const layout = computeLayout(size.columns, size.rows);
 	const [state, setState] = useState<State>(() => ({...initialState, pins: [...initialPins], status: notices.length > 0 ? notices.join('; ') : null}));
-	const indexSource = useMemo(() => searchIndex ?? lazyIndexSource(linked), [searchIndex, linked]);
+	// Redraw when the engine arrives, for a briefing preview that waits for it.
+	const [engineLoaded, setEngineLoaded] = useState(() => indexSource.engine() !== undefined);
+	useEffect(() => indexSource.subscribe(() => {
+		setEngineLoaded(indexSource.engine() !== undefined);
+	}), [indexSource]);
 	const {matches, errors: searchErrors, indexing} = useSearchResults(linked, state.search.text, indexSource);
 	const searching = matches !== undefined;
 
@@ -324,16 +323,22 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 			return [];
 		}
 
-		const resolved = resolveBrief(linked, indexSource.now, briefRequest(linked, state));
-		const brief = composeBrief(linked, resolved.selection, {
+		const engine = indexSource.engine();
+		const index = indexSource.now;
+		if (!engine) {
+			return [{text: 'Loading…', tone: 'meta'} satisfies DetailLine];
+		}
+
+		const resolved = engine.resolveBrief(linked, () => index()!, briefRequest(linked, state));
+		const brief = engine.composeBrief(linked, resolved.selection, {
 			title: resolved.title,
 			...(resolved.scope ? {scope: resolved.scope} : {}),
 			pinned: new Set(state.pins.map((key) => key.slice(key.indexOf(':') + 1))),
 			lines: 60,
 			width: 80,
 		});
-		return renderText(brief, 80).map((text): DetailLine => ({text, tone: /^[A-Z][A-Z' ]+(\(|$)|^BRIEFING: /.test(text) ? 'heading' : 'body'}));
-	}, [state.overlay, state.pins, state.filter, state.search.text, linked]);
+		return engine.renderText(brief, 80).map((text): DetailLine => ({text, tone: /^[A-Z][A-Z' ]+(\(|$)|^BRIEFING: /.test(text) ? 'heading' : 'body'}));
+	}, [state.overlay, state.pins, state.filter, state.search.text, linked, engineLoaded]);
 	const overlayLines = state.overlay === 'help' ? help : preview;
 
 	const defaultBriefFile = `briefing-${linked.asOf ?? 'undated'}.md`;

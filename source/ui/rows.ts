@@ -1,6 +1,6 @@
 import type {LinkedDataset} from '../core/dataset.js';
 import {formatDateText} from '../core/edtf.js';
-import {highlightSegments} from '../core/search.js';
+import {highlightSegments} from '../core/highlight.js';
 import {sanitizeFragment, sanitizeInline} from '../core/sanitize.js';
 import type {Actor, Event, Quote} from '../core/schema.js';
 import {involvement, sourceCount, type TimelineLine} from './model.js';

@@ -1,4 +1,4 @@
-import {displayWidth} from '../core/wrap.js';
+import {displayWidth, graphemesOf} from '../core/wrap.js';
 
 /** Fitting styled text into a fixed number of terminal columns, wide characters counted as two. */
 
@@ -13,7 +13,6 @@ export type Style = {
 
 export type Segment = Style & {readonly text: string};
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 export {displayWidth};
 
@@ -42,7 +41,7 @@ export function fitSegments(segments: readonly Segment[], width: number, pad: St
 	let last: Style = pad;
 	outer: for (const segment of segments) {
 		let text = '';
-		for (const {segment: grapheme} of graphemes.segment(segment.text)) {
+		for (const grapheme of graphemesOf(segment.text)) {
 			const cells = displayWidth(grapheme);
 			if (used + cells > budget) {
 				if (text) {

@@ -4,6 +4,7 @@ import {render} from 'ink-testing-library';
 import React from 'react';
 import {type LinkedDataset, loadDatasetText} from '../../source/core/dataset.js';
 import {App, type AppProps} from '../../source/ui/app.js';
+import {lazyIndexSource} from '../../source/ui/engine.js';
 import {repoRoot} from './cli.js';
 
 export const keys = {
@@ -56,7 +57,7 @@ export type Dashboard = {
 
 /** Renders the dashboard at a fixed size and waits until it listens for keys. */
 export async function renderDashboard(linked: LinkedDataset, columns = 120, rows = 40, props: Partial<AppProps> = {}): Promise<Dashboard> {
-	const tree = <App linked={linked} name="test-data" size={{columns, rows}} {...props}/>;
+	const tree = <App linked={linked} name="test-data" size={{columns, rows}} searchIndex={lazyIndexSource(linked)} {...props}/>;
 	const instance = render(tree);
 	// ink-testing-library's stdout says it is 100 columns wide, and Ink lays out to that width.
 	Object.defineProperty(instance.stdout, 'columns', {value: columns});

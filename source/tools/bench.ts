@@ -1,0 +1,561 @@
+import {spawn, spawnSync} from 'node:child_process';
+import {EventEmitter} from 'node:events';
+import {existsSync, mkdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseQuery} from '../core/query.js';
+import {createSearchIndex, deserializeSearchIndex, search, serializeSearchIndex} from '../core/search.js';
+import {indexFor} from '../io/index-cache.js';
+import {readDatasetInfo} from '../io/read-dataset.js';
+import {writeDatasetFile} from '../io/write-dataset.js';
+import {generateRecords, generateWorld} from './generate.js';
+
+/**
+ * `npm run bench [-- --quick]`: the performance table of docs/performance.md, measured in one run
+ * on this machine, with fzf and uFuzzy on the same corpus as anchors. Each size is measured in a
+ * fresh process, so that its peak memory is its own. `--quick` stops at 100,000 events.
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const cli = path.join(root, 'dist', 'cli.js');
+const benchFolder = path.join(root, 'bench');
+const dataFolder = path.join(benchFolder, 'data');
+const cacheFolder = path.join(benchFolder, 'cache');
+
+/** The keystroke queries: typos, aliases, Cyrillic, several words, filters, a phrase. */
+export const benchQueries = [
+	'kovalenko', 'kovalneko', 'shevchnko', 'Шевченко', 'Коваленко', 'peskov', 'lavrov', 'Лавров', 'zakharova', 'zaporizhzhia',
+	'zaporozhye', 'odessa', 'kyiv', 'kiev', 'Київ', 'paris talks', 'grain exports', 'security guarantees', 'prisoner exchanges',
+	'ceasefire kyiv', 'minerals agreement davos', 'reconstruction funding', 'reconstrution fundng', 'air defence deliveries',
+	'frozen russian assets', 'tag:ceasefire', 'tag:energy odesa', 'actor:lavrov', 'actor:kovalenko since:2024', 'since:2025-01 grain',
+	'status:scheduled summit', 'type:quote ceasefire', 'type:actor minister of defence', 'source:reuters sanctions',
+	'"security guarantees"', 'foreign affairs minister', 'spokesperson of russia', 'baerbock', 'sikorski warsaw', 'witkoff', 'rubio',
+	'nato summit', 'iaea nuclear plant', 'humanitarian corridors kherson', 'drone production', 'Володимир', 'mykola melnyk', 'hrytsenko',
+];
+
+/** Every prefix of every query, as typed one key at a time. */
+function keystrokes(): string[] {
+	return benchQueries.flatMap((query) => [...query].map((_character, index) => [...query].slice(0, index + 1).join('')));
+}
+
+type Stats = {median: number; p95: number; count: number};
+
+function stats(values: readonly number[]): Stats {
+	const sorted = [...values].sort((a, b) => a - b);
+	const at = (fraction: number): number => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
+	return {median: at(0.5), p95: at(0.95), count: sorted.length};
+}
+
+const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+// ---------------------------------------------------------------------------------------------
+// Workers: one fresh process per measurement that needs its own memory
+
+type EngineResult = {
+	events: number;
+	bytes: number;
+	loadMs: number;
+	buildMs: number;
+	cacheWriteMs: number;
+	cacheReadMs: number;
+	cacheBytes: number;
+	search: Stats;
+	uFuzzy: Stats | undefined;
+	peakRssMb: number;
+	heapMb: number;
+};
+
+async function engineWorker(file: string, withUFuzzy: boolean): Promise<EngineResult> {
+	let started = performance.now();
+	const loaded = readDatasetInfo(file);
+	if (!loaded.ok) {
+		throw new Error(`the bench data is not valid: ${loaded.problems[0]?.message ?? ''}`);
+	}
+
+	const loadMs = performance.now() - started;
+	const {linked} = loaded.value;
+	started = performance.now();
+	let index = createSearchIndex(linked);
+	const buildMs = performance.now() - started;
+	started = performance.now();
+	const payload = Buffer.concat(serializeSearchIndex(index));
+	const cacheWriteMs = performance.now() - started;
+	started = performance.now();
+	index = deserializeSearchIndex(payload, linked) ?? index;
+	const cacheReadMs = performance.now() - started;
+	// A few searches first, as someone opening the dashboard would type something.
+	for (const warm of ['x', 'talks', 'minister']) {
+		search(index, parseQuery(warm));
+	}
+
+	const times: number[] = [];
+	for (const text of keystrokes()) {
+		const start = performance.now();
+		search(index, parseQuery(text));
+		times.push(performance.now() - start);
+	}
+
+	let uFuzzy: Stats | undefined;
+	if (withUFuzzy) {
+		uFuzzy = await uFuzzyTimes(haystack(linked));
+	}
+
+	return {
+		events: linked.events.length,
+		bytes: loaded.value.bytes,
+		loadMs,
+		buildMs,
+		cacheWriteMs,
+		cacheReadMs,
+		cacheBytes: payload.length,
+		search: stats(times),
+		uFuzzy,
+		peakRssMb: process.resourceUsage().maxRSS / 1024,
+		heapMb: process.memoryUsage().heapUsed / 1024 / 1024,
+	};
+}
+
+/** One line per event, as the anchors search it: title, summary, actors' names and aliases, tags. */
+function haystack(linked: import('../core/linked.js').LinkedDataset): string[] {
+	return linked.events.map((event) => {
+		const actors = event.actors.map((id) => linked.actorById.get(id)).flatMap((actor) => (actor ? [actor.name, ...actor.aliases] : []));
+		return `${event.title} · ${event.summary} · ${actors.join(', ')} · ${event.tags.join(', ')}`.replace(/\n/g, ' ');
+	});
+}
+
+async function uFuzzyTimes(lines: string[]): Promise<Stats | undefined> {
+	let UFuzzy: new (options?: object) => {search: (haystack: string[], needle: string) => unknown};
+	try {
+		UFuzzy = (await import('@leeoniya/ufuzzy')).default as unknown as typeof UFuzzy;
+	} catch {
+		return undefined;
+	}
+
+	const finder = new UFuzzy({});
+	const times: number[] = [];
+	for (const text of keystrokes()) {
+		const start = performance.now();
+		finder.search(lines, text);
+		times.push(performance.now() - start);
+	}
+
+	return stats(times);
+}
+
+/** A TTY-like stdin for Ink that we type into. */
+class FakeStdin extends EventEmitter {
+	isTTY = true;
+	private data: string | null = null;
+	write(data: string): void {
+		this.data = data;
+		this.emit('readable');
+		this.emit('data', data);
+	}
+
+	read(): string | null {
+		const {data} = this;
+		this.data = null;
+		return data;
+	}
+
+	setEncoding(): void {}
+	setRawMode(): void {}
+	resume(): void {}
+	pause(): void {}
+	ref(): void {}
+	unref(): void {}
+}
+
+/** A TTY-like stdout of 120x60 that notes when each frame is written. */
+class FakeStdout extends EventEmitter {
+	isTTY = true;
+	columns = 120;
+	rows = 60;
+	writes: number[] = [];
+	write(_chunk: string): boolean {
+		this.writes.push(performance.now());
+		return true;
+	}
+}
+
+type FrameResult = {selection: Stats; bareList: Stats; events: number};
+
+/** Time from a key to the frame it causes: moving the selection in the dashboard, and a bare Ink list. */
+async function frameWorker(file: string): Promise<FrameResult> {
+	const environment = process.env;
+	environment.NODE_ENV = 'production';
+	const global = globalThis as {require?: unknown};
+	if (global.require === undefined) {
+		const {createRequire} = await import('node:module');
+		global.require = createRequire(import.meta.url);
+	}
+
+	const loaded = readDatasetInfo(file);
+	if (!loaded.ok) {
+		throw new Error('the bench data is not valid');
+	}
+
+	const [{render, Box, Text, useInput}, ReactModule, {App}, {lazyIndexSource}] = await Promise.all([import('ink'), import('react'), import('../ui/app.js'), import('../ui/engine.js')]);
+	const React = (ReactModule as unknown as {default?: typeof ReactModule}).default ?? ReactModule;
+	const delay = async (ms: number): Promise<void> => new Promise((resolve) => {
+		setTimeout(resolve, ms);
+	});
+
+	const press = async (element: React.ReactElement, keys: string[]): Promise<number[]> => {
+		const stdin = new FakeStdin();
+		const stdout = new FakeStdout();
+		const instance = render(element, {stdin: stdin as never, stdout: stdout as never, stderr: stdout as never, debug: false, exitOnCtrlC: false, patchConsole: false});
+		await delay(300);
+		const times: number[] = [];
+		for (const key of keys) {
+			const before = stdout.writes.length;
+			const start = performance.now();
+			stdin.write(key);
+			// Ink draws at most 30 frames a second: keys come slower than that, as a person types.
+			// eslint-disable-next-line no-await-in-loop
+			await delay(80);
+			const written = stdout.writes[before];
+			if (written !== undefined) {
+				times.push(written - start);
+			}
+		}
+
+		instance.unmount();
+		return times;
+	};
+
+	const keys = [...Array.from({length: 30}, () => 'j'), ...Array.from({length: 10}, () => 'k')];
+	const selection = await press(React.createElement(App, {linked: loaded.value.linked, name: 'bench', size: {columns: 120, rows: 60}, searchIndex: lazyIndexSource(loaded.value.linked)}), keys);
+
+	function BareList(): React.JSX.Element {
+		const [selected, setSelected] = React.useState(0);
+		useInput((input) => {
+			setSelected((value) => (input === 'j' ? value + 1 : Math.max(0, value - 1)));
+		});
+		return React.createElement(Box, {flexDirection: 'column', width: 120, height: 60}, ...Array.from({length: 50}, (_item, row) =>
+			React.createElement(Text, {key: row, inverse: row === selected % 50, wrap: 'truncate'}, `${String(row).padStart(3)} ${'an item of a list as long as a line of the terminal is wide '.repeat(2)}`)));
+	}
+
+	const bareList = await press(React.createElement(BareList), keys);
+	return {selection: stats(selection), bareList: stats(bareList), events: loaded.value.linked.events.length};
+}
+
+async function worker(args: readonly string[]): Promise<void> {
+	const [kind, file, option] = args;
+	const result = kind === 'engine' ? await engineWorker(file!, option === 'ufuzzy') : await frameWorker(file!);
+	process.stdout.write(`${JSON.stringify(result)}\n`);
+	// Ink and timers may hold the loop open.
+	process.exit(0);
+}
+
+function runWorker<T>(args: readonly string[], extraArgs: readonly string[] = []): T {
+	const result = spawnSync(process.execPath, [...extraArgs, fileURLToPath(import.meta.url), '--worker', ...args], {
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+		env: {...process.env, BRIEFING_CACHE_DIR: cacheFolder},
+	});
+	if (result.status !== 0) {
+		throw new Error(`bench worker ${args.join(' ')} failed: ${result.stderr}`);
+	}
+
+	return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole processes
+
+/** Median and p95 of a command's wall time, alternating with the others so drift hits all alike. */
+function timeCommands(commands: ReadonlyArray<{name: string; argv: string[]; env?: NodeJS.ProcessEnv}>, runs: number): Record<string, Stats> {
+	const times: Record<string, number[]> = Object.fromEntries(commands.map(({name}) => [name, []]));
+	for (let run = 0; run < runs; run++) {
+		for (const {name, argv, env} of commands) {
+			const start = performance.now();
+			const result = spawnSync(argv[0]!, argv.slice(1), {stdio: ['ignore', 'ignore', 'pipe'], env: {...process.env, ...env}, cwd: root});
+			const elapsed = performance.now() - start;
+			if (result.status !== 0 && result.status !== 1) {
+				throw new Error(`${argv.join(' ')} failed: ${String(result.stderr)}`);
+			}
+
+			times[name]!.push(elapsed);
+		}
+	}
+
+	return Object.fromEntries(Object.entries(times).map(([name, values]) => [name, stats(values)]));
+}
+
+/** A command in a pseudo-terminal (util-linux `script`), for the dashboard, which needs one. */
+function inTerminal(command: string): string[] {
+	return ['script', '-qec', command, '/dev/null'];
+}
+
+function hasCommand(name: string): boolean {
+	return spawnSync('sh', ['-c', `command -v ${name}`], {stdio: 'ignore'}).status === 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data
+
+async function datasetFile(events: number): Promise<{file: string; generatedMs: number | undefined}> {
+	mkdirSync(dataFolder, {recursive: true});
+	const format = events >= 1_000_000 ? 'ndjson' : 'json';
+	const file = path.join(dataFolder, `events-${events}.${format}`);
+	if (existsSync(file)) {
+		return {file, generatedMs: undefined};
+	}
+
+	const start = performance.now();
+	await writeDatasetFile(file, generateRecords({events, seed: 1}), format, {indent: 0});
+	return {file, generatedMs: performance.now() - start};
+}
+
+/** Articles as ingest reads them: a header, paragraphs, names, dates and quotes. */
+function writeArticles(folder: string, count: number): number {
+	rmSync(folder, {recursive: true, force: true});
+	mkdirSync(folder, {recursive: true});
+	const world = generateWorld({events: count * 4, seed: 5});
+	const people = world.people;
+	const places = world.places;
+	let bytes = 0;
+	for (let index = 0; index < count; index++) {
+		const a = people[(index * 7) % people.length]!;
+		const b = people[(index * 13 + 5) % people.length]!;
+		const place = places[index % places.length]!;
+		const day = 1 + (index % 28);
+		const month = 1 + (index % 12);
+		const date = `2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+		const text = [
+			`date: ${date}`,
+			`title: ${a.name} and ${b.name} meet in ${place.name} on energy and grain`,
+			`source: https://news.example/articles/${index}`,
+			'',
+			`${a.role ?? 'Official'} ${a.name} met ${b.role ?? 'official'} ${b.name} in ${place.name} on Tuesday to discuss energy security and grain exports, officials said.`,
+			'',
+			`“We will not accept a ceasefire without security guarantees,” ${a.aliases[0]} told reporters after the talks.`,
+			'',
+			`${b.name} said the two governments would meet again next month and called the talks "useful and frank".`,
+			'',
+			`The meeting followed a missile strike on ${place.name} last week, which damaged power lines and a railway station, the regional governor said.`,
+			'',
+			`Both sides agreed to resume prisoner exchanges in ${2025 + (index % 2)}, according to a joint statement published after the meeting.`,
+			'',
+			`"The details still have to be settled," ${b.aliases[0]} said.`,
+			'',
+		].join('\n');
+		writeFileSync(path.join(folder, `article-${String(index).padStart(4, '0')}.txt`), text);
+		bytes += Buffer.byteLength(text);
+	}
+
+	return bytes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+type Results = Record<string, unknown>;
+
+function machine(): Record<string, string | number> {
+	const cpus = os.cpus();
+	return {
+		cpu: cpus[0]?.model ?? 'unknown',
+		cores: cpus.length,
+		memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+		node: process.version,
+		os: `${os.type()} ${os.release()}`,
+		date: new Date().toISOString(),
+		load: os.loadavg().map((value) => round(value, 2)).join(' '),
+	};
+}
+
+function say(text: string): void {
+	process.stderr.write(`${text}\n`);
+}
+
+async function main(): Promise<void> {
+	const quick = process.argv.includes('--quick');
+	const sizes = quick ? [1000, 10_000, 100_000] : [1000, 10_000, 100_000, 1_000_000];
+	if (!existsSync(cli)) {
+		throw new Error('dist/cli.js is missing: run npm run build first');
+	}
+
+	const results: Results = {machine: machine(), quick, sizes};
+	const began = performance.now();
+	rmSync(cacheFolder, {recursive: true, force: true});
+	mkdirSync(cacheFolder, {recursive: true});
+	const environment = {BRIEFING_CACHE_DIR: cacheFolder, FORCE_COLOR: '0'};
+
+	say('bench: data');
+	const files: Record<number, string> = {};
+	const generated: Record<number, number | undefined> = {};
+	for (const events of sizes) {
+		// eslint-disable-next-line no-await-in-loop
+		const {file, generatedMs} = await datasetFile(events);
+		files[events] = file;
+		generated[events] = generatedMs;
+		say(`  ${events.toLocaleString('en')} events: ${path.relative(root, file)} (${round(statSync(file).size / 1e6)} MB${generatedMs === undefined ? ', kept from an earlier run' : `, made in ${round(generatedMs / 1000)} s`})`);
+	}
+
+	results.data = Object.fromEntries(sizes.map((events) => [events, {file: path.relative(root, files[events]!), megabytes: round(statSync(files[events]!).size / 1e6), generatedMs: generated[events]}]));
+
+	say('bench: load, index and search at each size');
+	const engine: Record<number, EngineResult> = {};
+	for (const events of sizes) {
+		// At a million events the heap needs more room than Node's default allows.
+		engine[events] = runWorker<EngineResult>(['engine', files[events]!, 'ufuzzy'], events >= 1_000_000 ? ['--max-old-space-size=4096'] : []);
+		const result = engine[events]!;
+		say(`  ${events.toLocaleString('en')}: load ${round(result.loadMs)} ms, index ${round(result.buildMs)} ms (from cache ${round(result.cacheReadMs)} ms), search p95 ${round(result.search.p95)} ms, peak ${round(result.peakRssMb)} MB`);
+	}
+
+	results.engine = engine;
+
+	say('bench: whole processes');
+	const seedFirstFrame = 'node dist/cli.js';
+	const bigFirstFrame = `node dist/cli.js --data ${JSON.stringify(files[100_000])}`;
+	// The 100k index is cached before the first-frame runs, as a second start would find it.
+	const warm = readDatasetInfo(files[100_000]!);
+	if (warm.ok) {
+		indexFor(warm.value, {directory: cacheFolder});
+	}
+
+	const frameEnv = {...environment, BRIEFING_EXIT_AFTER_FIRST_FRAME: '1', COLUMNS: '120', LINES: '40'};
+	const small = timeCommands([
+		{name: 'node -e 0', argv: [process.execPath, '-e', '0']},
+		{name: 'node -e 0 in a terminal', argv: inTerminal(`${process.execPath} -e 0`)},
+		{name: 'first frame, seed data', argv: inTerminal(seedFirstFrame.replace(/^node/, process.execPath)), env: frameEnv},
+		{name: 'briefing print', argv: [process.execPath, cli, 'print'], env: environment},
+		{name: 'briefing search', argv: [process.execPath, cli, 'search', 'macron'], env: environment},
+	], 21);
+	const big = timeCommands([
+		{name: 'node -e 0', argv: [process.execPath, '-e', '0']},
+		{name: 'node -e 0 in a terminal', argv: inTerminal(`${process.execPath} -e 0`)},
+		{name: 'first frame, 100k', argv: inTerminal(bigFirstFrame.replace(/^node/, process.execPath)), env: frameEnv},
+	], 7);
+	const node = small['node -e 0']!.median;
+	const terminalCost = small['node -e 0 in a terminal']!.median - node;
+	const bigTerminalCost = big['node -e 0 in a terminal']!.median - big['node -e 0']!.median;
+	results.processes = {
+		small,
+		big,
+		nodeMs: node,
+		terminalWrapperMs: terminalCost,
+		firstFrameSeedMs: small['first frame, seed data']!.median - terminalCost,
+		firstFrameSeedRatio: (small['first frame, seed data']!.median - terminalCost) / node,
+		firstFrame100kMs: big['first frame, 100k']!.median - bigTerminalCost,
+		printRatio: small['briefing print']!.median / node,
+		searchRatio: small['briefing search']!.median / node,
+	};
+
+	say('bench: moving the selection at 100k');
+	results.frames = runWorker<FrameResult>(['frame', files[100_000]!]);
+
+	say('bench: anchors');
+	const fzf: Record<number, Stats | undefined> = {};
+	if (hasCommand('fzf')) {
+		for (const events of sizes.filter((size) => size <= 100_000)) {
+			const loaded = readDatasetInfo(files[events]!);
+			if (!loaded.ok) {
+				continue;
+			}
+
+			const lines = path.join(dataFolder, `lines-${events}.txt`);
+			writeFileSync(lines, `${haystack(loaded.value.linked).join('\n')}\n`);
+			const times: number[] = [];
+			for (const query of benchQueries.slice(0, 12)) {
+				const start = performance.now();
+				spawnSync('sh', ['-c', `fzf --filter "$1" < "$2" > /dev/null`, 'fzf', query, lines]);
+				times.push(performance.now() - start);
+			}
+
+			fzf[events] = stats(times);
+		}
+	}
+
+	results.fzf = hasCommand('fzf') ? fzf : 'not installed';
+
+	say('bench: ingest');
+	results.ingest = await ingestSpeed(environment);
+
+	results.totalSeconds = round((performance.now() - began) / 1000);
+	mkdirSync(benchFolder, {recursive: true});
+	writeFileSync(path.join(benchFolder, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+	process.stdout.write(`${table(results, engine, sizes)}\n`);
+}
+
+async function ingestSpeed(environment: NodeJS.ProcessEnv): Promise<Record<string, number | string>> {
+	const articles = path.join(benchFolder, 'articles');
+	const count = 300;
+	const bytes = writeArticles(articles, count);
+	const target = path.join(benchFolder, 'ingested');
+	rmSync(target, {recursive: true, force: true});
+	const probe = spawnSync(process.execPath, [cli, 'ingest', '--help'], {encoding: 'utf8'});
+	if (probe.status !== 0) {
+		return {status: 'not measured: briefing ingest is not available'};
+	}
+
+	const start = performance.now();
+	const child = spawn(process.execPath, [cli, 'ingest', articles, '--data', target], {stdio: ['ignore', 'ignore', 'pipe'], env: {...process.env, ...environment}});
+	let stderr = '';
+	child.stderr.on('data', (chunk: Buffer) => {
+		stderr += chunk.toString();
+	});
+	const code = await new Promise<number | null>((resolve) => {
+		child.on('close', resolve);
+	});
+	const seconds = (performance.now() - start) / 1000;
+	if (code !== 0) {
+		return {status: `failed (exit ${String(code)}): ${stderr.trim().split('\n').at(-1) ?? ''}`};
+	}
+
+	return {articles: count, megabytes: round(bytes / 1e6, 2), seconds: round(seconds, 2), articlesPerSecond: round(count / seconds), megabytesPerSecond: round(bytes / 1e6 / seconds, 2)};
+}
+
+function table(results: Results, engine: Record<number, EngineResult>, sizes: readonly number[]): string {
+	const processes = results.processes as Record<string, number>;
+	const frames = results.frames as FrameResult;
+	const fzf = results.fzf as Record<number, Stats | undefined> | string;
+	const ingest = results.ingest as Record<string, number | string>;
+	const machineInfo = results.machine as Record<string, string | number>;
+	const lines: string[] = [
+		`briefing bench (${results.quick ? 'quick' : 'full'}) · ${String(machineInfo.cpu)}, ${String(machineInfo.cores)} cores, ${String(machineInfo.memoryGb)} GB · Node ${String(machineInfo.node)} · ${String(machineInfo.date)} · load ${String(machineInfo.load)}`,
+		'',
+		'| events | data | load + validate | index build | index from cache | search median / p95 | uFuzzy median / p95 | fzf median / p95 (process) | peak memory |',
+		'|---|---|---|---|---|---|---|---|---|',
+	];
+	for (const events of sizes) {
+		const result = engine[events]!;
+		const anchor = typeof fzf === 'string' ? fzf : fzf[events] ? `${round(fzf[events]!.median)} / ${round(fzf[events]!.p95)} ms` : '-';
+		lines.push(`| ${events.toLocaleString('en')} | ${round(result.bytes / 1e6)} MB | ${round(result.loadMs)} ms | ${round(result.buildMs)} ms | ${round(result.cacheReadMs)} ms | ${round(result.search.median)} / ${round(result.search.p95)} ms | ${result.uFuzzy ? `${round(result.uFuzzy.median)} / ${round(result.uFuzzy.p95)} ms` : 'not installed'} | ${anchor} | ${round(result.peakRssMb)} MB |`);
+	}
+
+	lines.push(
+		'',
+		`search: ${benchQueries.length} queries typed a key at a time (${engine[sizes[0]!]!.search.count} keystrokes), each keystroke a full search; uFuzzy on one line per event (title, summary, actors, tags); fzf --filter on the same lines, 12 queries, whole process`,
+		'',
+		'| whole process | median | vs node -e 0 |',
+		'|---|---|---|',
+		`| node -e 0 | ${round(processes.nodeMs!)} ms | 1.00x |`,
+		`| first dashboard frame, seed data | ${round(processes.firstFrameSeedMs!)} ms | ${round(processes.firstFrameSeedRatio!, 2)}x |`,
+		`| first dashboard frame, 100k events (warm index cache) | ${round(processes.firstFrame100kMs!)} ms | ${round(processes.firstFrame100kMs! / processes.nodeMs!, 2)}x |`,
+		`| briefing print, seed data | ${round(processes.printRatio! * processes.nodeMs!)} ms | ${round(processes.printRatio!, 2)}x |`,
+		`| briefing search macron, seed data | ${round(processes.searchRatio! * processes.nodeMs!)} ms | ${round(processes.searchRatio!, 2)}x |`,
+		'',
+		`dashboard frames run in a pseudo-terminal (script); its own cost (${round(processes.terminalWrapperMs!)} ms, node -e 0 inside it less outside) is taken off`,
+		'',
+		'| frame after a key, 120x60 | median | p95 |',
+		'|---|---|---|',
+		`| move the selection, ${frames.events.toLocaleString('en')} events | ${round(frames.selection.median)} ms | ${round(frames.selection.p95)} ms |`,
+		`| a bare Ink list of 50 rows | ${round(frames.bareList.median)} ms | ${round(frames.bareList.p95)} ms |`,
+		'',
+		`ingest: ${typeof ingest.status === 'string' ? ingest.status : `${String(ingest.articles)} articles (${String(ingest.megabytes)} MB) in ${String(ingest.seconds)} s: ${String(ingest.articlesPerSecond)} articles/s, ${String(ingest.megabytesPerSecond)} MB/s`}`,
+		`total: ${String(results.totalSeconds)} s; written to bench/results.json`,
+	);
+	return lines.join('\n');
+}
+
+if (process.argv[2] === '--worker') {
+	await worker(process.argv.slice(3));
+} else {
+	await main();
+}
+
