@@ -163,4 +163,7 @@ if (cli.flags.version && commandName === undefined) {
 
 	const module = await command.load();
 	process.exitCode = await module.run({input: inputs, flags});
+	// A large dataset seen for the first time is cached for next time, now that the output is out.
+	const {savePendingSnapshots} = await import('./io/load-dataset.js');
+	savePendingSnapshots();
 }

@@ -16,7 +16,7 @@ export async function run({flags}: CommandContext): Promise<number> {
 	}
 
 	const progress = progressBar('loading');
-	const loaded = await loadDataset(flags.data as string | undefined, {onProgress: progress.update});
+	const loaded = await loadDataset(flags.data as string | undefined, {onProgress: progress.update, deferSnapshot: true});
 	progress.done();
 	if (!loaded.ok) {
 		printProblems(loaded.problems);

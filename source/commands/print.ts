@@ -97,7 +97,7 @@ export async function run({flags}: CommandContext): Promise<number> {
 
 	const dataPath = (flags.data as string | undefined) ?? bundledDataDirectory;
 	const progress = progressBar('loading');
-	const loaded = await loadDataset(dataPath, {onProgress: progress.update});
+	const loaded = await loadDataset(dataPath, {onProgress: progress.update, deferSnapshot: true});
 	progress.done();
 	if (!loaded.ok) {
 		printProblems(loaded.problems);

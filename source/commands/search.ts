@@ -110,7 +110,7 @@ export async function run({input, flags}: CommandContext): Promise<number> {
 	}
 
 	const progress = progressBar('loading');
-	const loaded = await loadDataset(flags.data as string | undefined, {onProgress: progress.update});
+	const loaded = await loadDataset(flags.data as string | undefined, {onProgress: progress.update, deferSnapshot: true});
 	progress.done();
 	if (!loaded.ok) {
 		printProblems(loaded.problems);

@@ -6,7 +6,7 @@ import type {CommandContext} from './table.js';
 
 export async function run({flags}: CommandContext): Promise<number> {
 	const progress = progressBar('validating');
-	const loaded = await loadDataset(flags.data as string | undefined, {onProgress: progress.update});
+	const loaded = await loadDataset(flags.data as string | undefined, {onProgress: progress.update, deferSnapshot: true});
 	progress.done();
 	if (!loaded.ok) {
 		printProblems(loaded.problems);

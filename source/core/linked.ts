@@ -321,8 +321,13 @@ export function linkIfConsistent(input: Dataset): LinkedDataset | undefined {
 	return link(input, true);
 }
 
-function link(input: Dataset, check: boolean): LinkedDataset | undefined {
-	const dataset = normalizeDataset(input);
+/** Links a validated dataset whose lists are already in the canonical order (a snapshot's). */
+export function linkNormalized(dataset: Dataset): LinkedDataset {
+	return link(dataset, false, false)!;
+}
+
+function link(input: Dataset, check: boolean, normalize = true): LinkedDataset | undefined {
+	const dataset = normalize ? normalizeDataset(input) : input;
 	const sourceById = byIdMap(dataset.sources);
 	const actorById = byIdMap(dataset.actors);
 	const eventById = byIdMap(dataset.events);

@@ -1,60 +1,30 @@
 import {createHash} from 'node:crypto';
-import {
-	closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync,
-} from 'node:fs';
-import os from 'node:os';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {
 	createSearchIndex, createSearchIndexInSlices, deserializeSearchIndex, indexFingerprint, type SearchIndex, serializeSearchIndex,
 } from '../core/search.js';
 import type {LoadedDataset} from './load-dataset.js';
+import {cacheFolder, type CacheOptions, touch, writeCacheFile} from './snapshot.js';
+
+export {cacheDirectory, type CacheOptions} from './snapshot.js';
 
 /**
  * The search index on disk, so that a second start skips building it. One file per dataset,
  * named by the SHA-256 of the data's bytes and a fingerprint of the indexing code; inside, a
  * header with both and a SHA-256 of the payload. A file that is stale, truncated or corrupt, or
  * that does not fit the dataset, is never used: the index is rebuilt and the file replaced.
- *
- * Where: `$BRIEFING_CACHE_DIR`, else `$XDG_CACHE_HOME/briefing`, else `~/.cache/briefing`;
- * `BRIEFING_CACHE_DIR=off` turns it off. The few most recently used files are kept.
+ * The folder is the one of `snapshot.ts`; the few most recently used files are kept.
  */
 
 /** Below this many items an index builds faster than its file reads. */
 export const minimumCachedItems = 5000;
 
-/** How many index files are kept, most recently used first. */
-export const keptIndexes = 6;
-
 const magic = Buffer.from('BRIEFIDX', 'latin1');
 const headerBytes = magic.length + 32 + 32;
 
-export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
-	const configured = env.BRIEFING_CACHE_DIR;
-	if (configured !== undefined && configured !== '') {
-		return configured === 'off' || configured === '0' ? undefined : path.resolve(configured);
-	}
-
-	if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) {
-		return path.join(env.XDG_CACHE_HOME, 'briefing');
-	}
-
-	const home = env.HOME ?? os.homedir();
-	return home ? path.join(home, '.cache', 'briefing') : undefined;
-}
-
-export type CacheOptions = {
-	/** The cache folder; undefined for the default, null for none. */
-	readonly directory?: string | null;
-	/** Cache datasets of at least this many items (default {@link minimumCachedItems}). */
-	readonly minimumItems?: number;
-};
-
 /** How an index was had: read from its file, or built (and why). */
 export type IndexSource = 'cached' | 'built' | 'rebuilt' | 'uncached';
-
-function folderOf(options: CacheOptions): string | undefined {
-	return options.directory === null ? undefined : options.directory ?? cacheDirectory();
-}
 
 function itemCount(loaded: LoadedDataset): number {
 	const {linked} = loaded;
@@ -63,7 +33,7 @@ function itemCount(loaded: LoadedDataset): number {
 
 /** The file of a dataset's index, or undefined when it is not cached. */
 export function indexFile(loaded: LoadedDataset, options: CacheOptions = {}): string | undefined {
-	const folder = folderOf(options);
+	const folder = cacheFolder(options);
 	if (folder === undefined || loaded.hash === '' || itemCount(loaded) < (options.minimumItems ?? minimumCachedItems)) {
 		return undefined;
 	}
@@ -106,13 +76,7 @@ export function readCachedIndex(loaded: LoadedDataset, options: CacheOptions = {
 		return {index: undefined, corrupt: true};
 	}
 
-	try {
-		const now = new Date();
-		utimesSync(file, now, now);
-	} catch {
-		// Only the order of pruning depends on it.
-	}
-
+	touch(file);
 	return {index, corrupt: false};
 }
 
@@ -129,47 +93,7 @@ export function writeCachedIndex(loaded: LoadedDataset, index: SearchIndex, opti
 		checksum.update(part);
 	}
 
-	const fingerprint = keyOf(loaded);
-	const temporary = `${file}.${process.pid}.tmp`;
-	try {
-		mkdirSync(path.dirname(file), {recursive: true});
-		const descriptor = openSync(temporary, 'w', 0o600);
-		try {
-			for (const part of [magic, fingerprint, checksum.digest(), ...payload]) {
-				for (let written = 0; written < part.length;) {
-					written += writeSync(descriptor, part, written, part.length - written);
-				}
-			}
-		} finally {
-			closeSync(descriptor);
-		}
-
-		renameSync(temporary, file);
-	} catch {
-		// A cache that cannot be written (read-only home, full disk) only costs a rebuild next time.
-		rmSync(temporary, {force: true});
-		return false;
-	}
-
-	prune(path.dirname(file));
-	return true;
-}
-
-function prune(folder: string): void {
-	try {
-		const files = readdirSync(folder)
-			.filter((name) => /^index-.*\.bin$/.test(name))
-			.map((name) => {
-				const file = path.join(folder, name);
-				return {file, used: statSync(file).mtimeMs};
-			})
-			.sort((a, b) => b.used - a.used);
-		for (const {file} of files.slice(keptIndexes)) {
-			rmSync(file, {force: true});
-		}
-	} catch {
-		// Pruning is tidiness, not correctness.
-	}
+	return writeCacheFile(file, [magic, keyOf(loaded), checksum.digest(), ...payload], /^index-.*\.bin$/);
 }
 
 /** The dataset's index: from its file when it is there and sound, else built now and saved. */

@@ -2,6 +2,7 @@ import {checkRecord} from '../core/check.js';
 import {type ListName, listNames} from '../core/contract.js';
 import {linkDataset, type LinkedDataset, linkIfConsistent, type Problem, type Result} from '../core/linked.js';
 import type {Dataset} from '../core/schema.js';
+import {type CacheOptions, readSnapshot, snapshotFile, writeSnapshot} from './snapshot.js';
 import {
 	bundledDataDirectory, type DataLocation, failure, locateData, maxDocumentBytes, newHash, openPart, type ReadRecord, scanDocument,
 	scanNdjson, systemMessage,
@@ -20,11 +21,19 @@ export type LoadedDataset = {
 	readonly hash: string;
 	readonly bytes: number;
 	readonly location: DataLocation;
+	/** Whether the dataset came from its snapshot, or one was written (or is to be, by `saveSnapshot`). */
+	readonly snapshot: 'read' | 'written' | 'deferred' | 'none';
+	/** Writes the snapshot when it was deferred; returns whether one was written. */
+	readonly saveSnapshot: () => boolean;
 };
 
 export type LoadOptions = {
 	/** Called as bytes are read, at most about a hundred times. */
 	readonly onProgress?: (done: number, total: number) => void;
+	/** Where snapshots are kept (see `snapshot.ts`); by default the cache folder. */
+	readonly cache?: CacheOptions;
+	/** Leave writing a new snapshot to `saveSnapshot` (the dashboard does it after its first frame). */
+	readonly deferSnapshot?: boolean;
 };
 
 export type FastOutcome =
@@ -34,9 +43,9 @@ export type FastOutcome =
 
 const documentKeys: readonly string[] = ['version', ...Object.values(listNames)];
 
-/** Reads and checks the records; `doubt` when zod must look. */
-export function readFast(location: DataLocation, options: LoadOptions = {}): FastOutcome {
-	const hash = newHash();
+/** Reads and checks the records; `doubt` when zod must look. The hash is made as they are read, unless known. */
+export function readFast(location: DataLocation, options: LoadOptions = {}, knownHash?: string): FastOutcome {
+	const hash = knownHash === undefined ? newHash() : undefined;
 	const lists: Record<ListName, unknown[]> = {sources: [], actors: [], events: [], quotes: []};
 	const total = location.parts.reduce((sum, part) => sum + part.size, 0);
 	let done = 0;
@@ -60,6 +69,8 @@ export function readFast(location: DataLocation, options: LoadOptions = {}): Fas
 
 	for (const part of location.parts) {
 		let opened;
+		// Parts are told apart in the hash, so that moving a record between them changes it.
+		hash?.update(`\0${part.size}\0`);
 		try {
 			opened = openPart(part, location.stdin, hash, onRead);
 		} catch (error) {
@@ -68,8 +79,6 @@ export function readFast(location: DataLocation, options: LoadOptions = {}): Fas
 
 		const {window, format, close} = opened;
 		try {
-			// Parts are told apart in the hash, so that moving a record between them changes it.
-			hash.update(`\0${part.size}\0`);
 			if (format === 'json' && part.size > maxDocumentBytes) {
 				return failure(part.file, `the file is ${Math.round(part.size / 1024 / 1024)} MB, over the ${Math.round(maxDocumentBytes / 1024 / 1024)} MB limit for one JSON document: write it as NDJSON (briefing export --ndjson) or split it into several files`);
 			}
@@ -114,7 +123,7 @@ export function readFast(location: DataLocation, options: LoadOptions = {}): Fas
 		return {ok: 'doubt', hash: ''};
 	}
 
-	return {ok: true, linked, hash: hash.digest('hex'), bytes: total};
+	return {ok: true, linked, hash: knownHash ?? hash!.digest('hex'), bytes: total};
 }
 
 /** What `explain.ts` offers; loaded only when the fast path is in doubt. */
@@ -122,13 +131,31 @@ export type Explainer = {
 	explainData: (location: DataLocation) => Result<Dataset>;
 };
 
-/** The hash of the bytes, when the fast path gave up before reading them all. */
-function hashOf(location: DataLocation): string {
+/** Snapshots deferred and not written yet. */
+const pending = new Set<() => boolean>();
+
+/**
+ * Writes the snapshots that loads deferred: the commands defer them so that their output does not
+ * wait, and the CLI writes them once the command is done.
+ */
+export function savePendingSnapshots(): void {
+	for (const save of [...pending]) {
+		save();
+	}
+}
+
+/** The SHA-256 of a dataset's bytes, as `readFast` makes it, in one pass of reading. */
+export function hashOf(location: DataLocation, onProgress?: (done: number, total: number) => void): string {
 	const hash = newHash();
+	const total = location.parts.reduce((sum, part) => sum + part.size, 0);
+	let done = 0;
 	for (const part of location.parts) {
-		const {window, close} = openPart(part, location.stdin, hash);
+		hash.update(`\0${part.size}\0`);
+		const {window, close} = openPart(part, location.stdin, hash, (bytes) => {
+			done += bytes;
+			onProgress?.(done, total);
+		});
 		try {
-			hash.update(`\0${part.size}\0`);
 			while (window.more(window.end)) {
 				// Reading is hashing.
 			}
@@ -140,11 +167,54 @@ function hashOf(location: DataLocation): string {
 	return hash.digest('hex');
 }
 
-/** Loads with a given explainer: the common part of {@link loadDataset} and `readDataset`. */
+/**
+ * Loads with a given explainer: the common part of {@link loadDataset} and `readDataset`. A large
+ * dataset seen before comes from its snapshot (read after hashing the bytes, which it is keyed by);
+ * otherwise the records are read and checked, and a snapshot is written for next time.
+ */
 export function loadWith(location: DataLocation, explainer: () => Explainer | Promise<Explainer>, options: LoadOptions = {}): Result<LoadedDataset> | Promise<Result<LoadedDataset>> {
-	const fast = readFast(location, options);
+	const bytes = location.parts.reduce((sum, part) => sum + part.size, 0);
+	const cache = options.cache ?? {};
+	let knownHash: string | undefined;
+	if (snapshotFile('-', bytes, cache) !== undefined) {
+		knownHash = hashOf(location, options.onProgress && ((done, total) => {
+			options.onProgress!(done / 4, total);
+		}));
+		const linked = readSnapshot(knownHash, bytes, cache);
+		if (linked) {
+			options.onProgress?.(bytes, bytes);
+			return {ok: true, value: {linked, hash: knownHash, bytes, location, snapshot: 'read', saveSnapshot: () => false}};
+		}
+	}
+
+	const loaded = (linked: LinkedDataset, hash: string): Result<LoadedDataset> => {
+		const possible = snapshotFile(hash, bytes, cache) !== undefined;
+		let saved = false;
+		const saveSnapshot = (): boolean => {
+			pending.delete(saveSnapshot);
+			if (!possible || saved) {
+				return false;
+			}
+
+			saved = writeSnapshot(hash, bytes, linked, cache);
+			return saved;
+		};
+
+		if (possible && !options.deferSnapshot) {
+			saveSnapshot();
+		} else if (possible) {
+			pending.add(saveSnapshot);
+		}
+
+		return {ok: true, value: {linked, hash, bytes, location, snapshot: possible ? (options.deferSnapshot ? 'deferred' : saved ? 'written' : 'none') : 'none', saveSnapshot}};
+	};
+
+	const progress = knownHash !== undefined && options.onProgress
+		? {...options, onProgress: (done: number, total: number) => options.onProgress!((total / 4) + ((done * 3) / 4), total)}
+		: options;
+	const fast = readFast(location, progress, knownHash);
 	if (fast.ok === true) {
-		return {ok: true, value: {linked: fast.linked, hash: fast.hash, bytes: fast.bytes, location}};
+		return loaded(fast.linked, fast.hash);
 	}
 
 	if (fast.ok === false) {
@@ -158,12 +228,11 @@ export function loadWith(location: DataLocation, explainer: () => Explainer | Pr
 		}
 
 		// The fast checker was stricter than the schema: what the schema accepts is loaded.
-		const bytes = location.parts.reduce((sum, part) => sum + part.size, 0);
-		return {ok: true, value: {linked: linkDataset(explained.value), hash: hashOf(location), bytes, location}};
+		return loaded(linkDataset(explained.value), knownHash ?? hashOf(location));
 	};
 
-	const loaded = explainer();
-	return loaded instanceof Promise ? loaded.then(finish) : finish(loaded);
+	const explaining = explainer();
+	return explaining instanceof Promise ? explaining.then(finish) : finish(explaining);
 }
 
 /**
