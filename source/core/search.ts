@@ -76,7 +76,15 @@ export type SearchOptions = {
 	readonly limit?: number;
 	/** Only this kind, on top of any `type:` filter of the query. */
 	readonly type?: ResultKind;
+	/**
+	 * Highlight only these fields (paths as in {@link Hit.highlights}) of each kind; by default
+	 * every field. The dashboard draws one field per item and asks only for it.
+	 */
+	readonly highlight?: Readonly<Record<ResultKind, readonly string[]>>;
 };
+
+/** What the dashboard asks of a search: the fields its lists draw. */
+export const dashboardSearchOptions: SearchOptions = {highlight: {event: ['title'], actor: ['name'], quote: ['text']}};
 
 // ---------------------------------------------------------------------------------------------
 // Fields
@@ -364,7 +372,7 @@ export class SearchIndex {
 	fields(doc: number): readonly string[] {
 		let fields = this.fieldCache.get(doc);
 		if (fields === undefined) {
-			if (this.fieldCache.size >= 20_000) {
+			if (this.fieldCache.size >= 5000) {
 				this.fieldCache.clear();
 			}
 
@@ -375,6 +383,14 @@ export class SearchIndex {
 		return fields;
 	}
 
+	/**
+	 * @internal {@link fields} without keeping them, unless they are kept already: for checking
+	 * phrases in every matched document, which would only churn the cache.
+	 */
+	uncachedFields(doc: number): readonly string[] {
+		return this.fieldCache.get(doc) ?? documentFields(itemAt(this, doc), this.linked, (text) => this.folded(text));
+	}
+
 	/** @internal Folded text, kept for the short strings that repeat (names, tags). */
 	folded(text: string): string {
 		if (text.length >= 48) {
@@ -383,7 +399,7 @@ export class SearchIndex {
 
 		let value = this.foldCache.get(text);
 		if (value === undefined) {
-			if (this.foldCache.size >= 50_000) {
+			if (this.foldCache.size >= 20_000) {
 				this.foldCache.clear();
 			}
 
@@ -439,7 +455,7 @@ export class SearchIndex {
 
 		let map = this.mapCache.get(text);
 		if (map === undefined) {
-			if (this.mapCache.size >= 20_000) {
+			if (this.mapCache.size >= 5000) {
 				this.mapCache.clear();
 			}
 
@@ -1713,20 +1729,20 @@ function passes(index: SearchIndex, doc: number, plan: FilterPlan): boolean {
 	return plan.statusSet === null || plan.statusSet[index.docStatus[doc]!] === 1;
 }
 
-type Phrase = {readonly words: readonly string[]};
+type Phrase = {
+	readonly words: readonly string[];
+	/** The words in a row in folded text (spaces between, the last one perhaps cut short), within one value. */
+	readonly pattern: RegExp;
+};
+
+function phraseOf(words: readonly string[]): Phrase {
+	const escape = (word: string): string => word.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+	return {words, pattern: new RegExp(`(?:^|[ \\n])${words.map(escape).join(' +')}`)};
+}
 
 /** True when a folded field holds the words of the phrase in a row (the last may be a prefix). */
 function hasPhrase(field: string, phrase: Phrase): boolean {
-	for (const value of field.split('\n')) {
-		const words = foldedWords(value).map(({word}) => word);
-		for (let start = 0; start + phrase.words.length <= words.length; start++) {
-			if (phrase.words.every((word, offset) => (offset === phrase.words.length - 1 ? words[start + offset]!.startsWith(word) : words[start + offset] === word))) {
-				return true;
-			}
-		}
-	}
-
-	return false;
+	return phrase.pattern.test(field);
 }
 
 /** What fuse.js sees of an item: its folded fields by group. A list (aliases, the actors of an event) is one field, so that it counts once however long it is. */
@@ -1776,7 +1792,7 @@ class Ranker {
 	rank(docs: readonly number[], query: string): Array<{doc: number; score: number}> {
 		const missing = docs.filter((doc) => !this.records.has(doc));
 		if (missing.length > 0) {
-			if (this.records.size + missing.length > 8192) {
+			if (this.records.size + missing.length > 4096) {
 				this.records.clear();
 			}
 
@@ -1812,7 +1828,7 @@ export function search(index: SearchIndex, query: ParsedQuery, options: SearchOp
 	for (const term of query.terms) {
 		const folded = foldedWords(fold(term.text)).map(({word}) => word);
 		if (term.phrase && folded.length > 1) {
-			phrases.push({words: folded});
+			phrases.push(phraseOf(folded));
 		}
 
 		words.push(...folded);
@@ -1856,7 +1872,7 @@ export function search(index: SearchIndex, query: ParsedQuery, options: SearchOp
 	const candidates: Record<ResultKind, number[]> = {event: [], actor: [], quote: []};
 	for (let position = 0; position < matched.docs.length; position++) {
 		const doc = matched.docs[position]!;
-		if (passes(index, doc, plan) && phrases.every((phrase) => index.fields(doc).some((field) => hasPhrase(field, phrase)))) {
+		if (passes(index, doc, plan) && (phrases.length === 0 || phrases.every((phrase) => index.uncachedFields(doc).some((field) => hasPhrase(field, phrase))))) {
 			candidates[resultKinds[index.docKind[doc]!]!].push(position);
 		}
 	}
@@ -1899,7 +1915,7 @@ export function search(index: SearchIndex, query: ParsedQuery, options: SearchOp
 			id: idOf(index, doc),
 			kind,
 			score: Math.round(score * 1e6) / 1e6,
-			highlights: highlightsOf(index, doc, matchedLength, phrases),
+			highlights: highlightsOf(index, doc, matchedLength, phrases, options.highlight?.[kind]),
 		}));
 	}
 
@@ -1963,15 +1979,23 @@ function topCandidates(positions: readonly number[], matched: Matches, limit: nu
 	return [...positions].sort((a, b) => docs[a]! - docs[b]!);
 }
 
-function highlightsOf(index: SearchIndex, doc: number, matchedLength: ReadonlyMap<string, number>, phrases: readonly Phrase[]): Highlights {
+function highlightsOf(index: SearchIndex, doc: number, matchedLength: ReadonlyMap<string, number>, phrases: readonly Phrase[], only?: readonly string[]): Highlights {
 	const highlights: Highlights = {};
 	const kind = resultKinds[index.docKind[doc]!]!;
 	const entry = itemOf(index.linked, kind, idOf(index, doc))!;
-	for (const {path, text} of itemTexts(entry, index.linked)) {
+	// Most fields of a matched item hold no matched word: a field whose folded text (made for the
+	// ranking already) holds none of them as a substring is passed over without mapping it.
+	const words = [...matchedLength.keys(), ...phrases.map((phrase) => phrase.words[0]!)];
+	const groups = words.length <= 24 ? index.fields(doc).map((field) => words.some((word) => field.includes(word))) : undefined;
+	for (const {path, text, group} of (only && onlyTexts(entry, only)) ?? itemTexts(entry, index.linked)) {
+		if ((groups && !groups[group]) || (only && !only.includes(path))) {
+			continue;
+		}
+
 		const map = index.foldMap(text);
-		const words = foldedWords(map.text);
+		const textWords = foldedWords(map.text);
 		const ranges: Array<[number, number]> = [];
-		for (const {word, start} of words) {
+		for (const {word, start} of textWords) {
 			const length = matchedLength.get(word);
 			if (length !== undefined) {
 				ranges.push([map.start[start]!, map.end[start + Math.min(length, word.length) - 1]!]);
@@ -1979,14 +2003,14 @@ function highlightsOf(index: SearchIndex, doc: number, matchedLength: ReadonlyMa
 		}
 
 		for (const phrase of phrases) {
-			for (let first = 0; first + phrase.words.length <= words.length; first++) {
+			for (let first = 0; first + phrase.words.length <= textWords.length; first++) {
 				const inRow = phrase.words.every((word, offset) => {
-					const candidate = words[first + offset]!.word;
+					const candidate = textWords[first + offset]!.word;
 					return offset === phrase.words.length - 1 ? candidate.startsWith(word) : candidate === word;
 				});
 				if (inRow) {
-					const last = words[first + phrase.words.length - 1]!;
-					ranges.push([map.start[words[first]!.start]!, map.end[last.start + phrase.words.at(-1)!.length - 1]!]);
+					const last = textWords[first + phrase.words.length - 1]!;
+					ranges.push([map.start[textWords[first]!.start]!, map.end[last.start + phrase.words.at(-1)!.length - 1]!]);
 				}
 			}
 		}
@@ -1997,6 +2021,28 @@ function highlightsOf(index: SearchIndex, doc: number, matchedLength: ReadonlyMa
 	}
 
 	return highlights;
+}
+
+/**
+ * The texts at top-level paths of an item (`title`, `name`, `text`...), without making every
+ * path of {@link itemTexts}: what a highlight of a few fields needs. Other paths fall back to it.
+ */
+function onlyTexts(entry: Item, paths: readonly string[]): FieldText[] | undefined {
+	const groups = fieldGroups[entry.kind];
+	const out: FieldText[] = [];
+	for (const path of paths) {
+		const value = (entry.item as Record<string, unknown>)[path];
+		const group = groups.findIndex((each) => each.name === path);
+		if (group === -1) {
+			return undefined;
+		}
+
+		if (typeof value === 'string') {
+			out.push({path, group, text: value});
+		}
+	}
+
+	return out;
 }
 
 function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {

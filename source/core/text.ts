@@ -409,6 +409,15 @@ function foldAscii(text: string): string {
 
 /** The folded form with, for each folded character, the range of the original it came from. */
 export function foldWithMap(text: string): FoldMap {
+	if (!nonAscii.test(text)) {
+		return foldAsciiWithMap(text);
+	}
+
+	return foldWithMapGeneral(text);
+}
+
+/** @internal The general path of {@link foldWithMap}: what the ASCII path must equal. */
+export function foldWithMapGeneral(text: string): FoldMap {
 	ensureCapacity(text.length);
 	const start: number[] = [];
 	const end: number[] = [];
@@ -575,3 +584,125 @@ export function stem(folded: string): string {
 export function typoBudget(length: number): number {
 	return length <= 3 ? 0 : length <= 7 ? 1 : 2;
 }
+
+let asciiFrom = new Int32Array(256);
+let asciiTo = new Int32Array(256);
+
+/** {@link foldWithMap} for ASCII text: {@link foldAscii} with the ranges stage two gives. */
+function foldAsciiWithMap(text: string): FoldMap {
+	const length = text.length;
+	if (asciiFrom.length < length) {
+		asciiFrom = new Int32Array(length * 2);
+		asciiTo = new Int32Array(length * 2);
+	}
+
+	if (asciiIn.length < length) {
+		asciiIn = new Uint8Array(length * 2);
+		asciiOut = new Uint8Array(length * 4);
+	}
+
+	let count = 0;
+	for (let index = 0; index < length; index++) {
+		const code = text.charCodeAt(index);
+		let mapped = 32;
+		if (code >= 65 && code <= 90) {
+			mapped = code + 32;
+		} else if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+			mapped = code;
+		} else if ((code === 39 || code === 96) && index > 0 && index + 1 < length
+			&& isAsciiLetter(text.charCodeAt(index - 1)) && isAsciiLetter(text.charCodeAt(index + 1))) {
+			continue;
+		}
+
+		asciiIn[count] = mapped;
+		asciiFrom[count] = index;
+		asciiTo[count] = index + 1;
+		count++;
+	}
+
+	const start: number[] = [];
+	const end: number[] = [];
+	let out = 0;
+	let last = -1;
+	const emit = (code: number, from: number, to: number): void => {
+		if (code === last && code >= 97 && code <= 122) {
+			end[end.length - 1] = to;
+			return;
+		}
+
+		asciiOut[out++] = code;
+		last = code;
+		start.push(from);
+		end.push(to);
+	};
+
+	for (let index = 0; index < count; index++) {
+		const code = asciiIn[index]!;
+		const from = asciiFrom[index]!;
+		const to = asciiTo[index]!;
+		const next = index + 1 < count ? asciiIn[index + 1]! : -1;
+		switch (code) {
+			case 99: { // c
+				if (next === 104) {
+					emit(99, from, to);
+				} else if (next === 107) {
+					asciiFrom[index + 1] = from;
+				} else {
+					emit(107, from, to);
+				}
+
+				break;
+			}
+
+			case 112: { // p
+				if (next === 104) {
+					emit(102, from, asciiTo[index + 1]!);
+					index++;
+				} else {
+					emit(112, from, to);
+				}
+
+				break;
+			}
+
+			case 122: { // z
+				if (next === 104) {
+					emit(122, from, asciiTo[index + 1]!);
+					index++;
+				} else {
+					emit(122, from, to);
+				}
+
+				break;
+			}
+
+			case 113: { // q
+				emit(107, from, to);
+				break;
+			}
+
+			case 119: { // w
+				emit(118, from, to);
+				break;
+			}
+
+			case 120: { // x
+				emit(107, from, to);
+				emit(115, from, to);
+				break;
+			}
+
+			case 121: { // y
+				emit(105, from, to);
+				break;
+			}
+
+			default: {
+				emit(code, from, to);
+			}
+		}
+	}
+
+	return {text: Buffer.from(asciiOut.buffer, 0, out).toString('latin1'), start, end};
+}
+

@@ -5,11 +5,17 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseQuery} from '../core/query.js';
-import {createSearchIndex, deserializeSearchIndex, search, serializeSearchIndex} from '../core/search.js';
+import {createSearchIndex, dashboardSearchOptions, deserializeSearchIndex, search, serializeSearchIndex} from '../core/search.js';
 import {indexFor} from '../io/index-cache.js';
+import {hashOf} from '../io/load-dataset.js';
 import {readDatasetInfo} from '../io/read-dataset.js';
+import {locateData} from '../io/records.js';
+import {deserializeSnapshot, serializeSnapshot} from '../io/snapshot.js';
 import {writeDatasetFile} from '../io/write-dataset.js';
+import {benchQueries} from './bench-queries.js';
 import {generateRecords, generateWorld} from './generate.js';
+
+export {benchQueries} from './bench-queries.js';
 
 /**
  * `npm run bench [-- --quick]`: the performance table of docs/performance.md, measured in one run
@@ -23,17 +29,6 @@ const cli = path.join(root, 'dist', 'cli.js');
 const benchFolder = path.join(root, 'bench');
 const dataFolder = path.join(benchFolder, 'data');
 const cacheFolder = path.join(benchFolder, 'cache');
-
-/** The keystroke queries: typos, aliases, Cyrillic, several words, filters, a phrase. */
-export const benchQueries = [
-	'kovalenko', 'kovalneko', 'shevchnko', 'Шевченко', 'Коваленко', 'peskov', 'lavrov', 'Лавров', 'zakharova', 'zaporizhzhia',
-	'zaporozhye', 'odessa', 'kyiv', 'kiev', 'Київ', 'paris talks', 'grain exports', 'security guarantees', 'prisoner exchanges',
-	'ceasefire kyiv', 'minerals agreement davos', 'reconstruction funding', 'reconstrution fundng', 'air defence deliveries',
-	'frozen russian assets', 'tag:ceasefire', 'tag:energy odesa', 'actor:lavrov', 'actor:kovalenko since:2024', 'since:2025-01 grain',
-	'status:scheduled summit', 'type:quote ceasefire', 'type:actor minister of defence', 'source:reuters sanctions',
-	'"security guarantees"', 'foreign affairs minister', 'spokesperson of russia', 'baerbock', 'sikorski warsaw', 'witkoff', 'rubio',
-	'nato summit', 'iaea nuclear plant', 'humanitarian corridors kherson', 'drone production', 'Володимир', 'mykola melnyk', 'hrytsenko',
-];
 
 /** Every prefix of every query, as typed one key at a time. */
 function keystrokes(): string[] {
@@ -57,25 +52,37 @@ type EngineResult = {
 	events: number;
 	bytes: number;
 	loadMs: number;
+	snapshotWriteMs: number;
+	snapshotReadMs: number;
 	buildMs: number;
 	cacheWriteMs: number;
 	cacheReadMs: number;
 	cacheBytes: number;
 	search: Stats;
-	uFuzzy: Stats | undefined;
-	peakRssMb: number;
-	heapMb: number;
 };
 
-async function engineWorker(file: string, withUFuzzy: boolean): Promise<EngineResult> {
+function engineWorker(file: string): EngineResult {
 	let started = performance.now();
-	const loaded = readDatasetInfo(file);
+	// The first open: read, checked and linked, no snapshot.
+	const loaded = readDatasetInfo(file, {cache: {directory: null}});
 	if (!loaded.ok) {
 		throw new Error(`the bench data is not valid: ${loaded.problems[0]?.message ?? ''}`);
 	}
 
 	const loadMs = performance.now() - started;
 	const {linked} = loaded.value;
+	// Later opens: the snapshot, read after hashing the bytes it is keyed by.
+	started = performance.now();
+	const snapshot = Buffer.concat(serializeSnapshot(linked));
+	const snapshotWriteMs = performance.now() - started;
+	started = performance.now();
+	const location = locateData(file);
+	if (location.ok) {
+		hashOf(location.value);
+	}
+
+	deserializeSnapshot(snapshot);
+	const snapshotReadMs = performance.now() - started;
 	started = performance.now();
 	let index = createSearchIndex(linked);
 	const buildMs = performance.now() - started;
@@ -91,30 +98,54 @@ async function engineWorker(file: string, withUFuzzy: boolean): Promise<EngineRe
 	}
 
 	const times: number[] = [];
+	// As the dashboard searches on each key: the fields its lists draw are highlighted.
 	for (const text of keystrokes()) {
 		const start = performance.now();
-		search(index, parseQuery(text));
+		search(index, parseQuery(text), dashboardSearchOptions);
 		times.push(performance.now() - start);
-	}
-
-	let uFuzzy: Stats | undefined;
-	if (withUFuzzy) {
-		uFuzzy = await uFuzzyTimes(haystack(linked));
 	}
 
 	return {
 		events: linked.events.length,
 		bytes: loaded.value.bytes,
 		loadMs,
+		snapshotWriteMs,
+		snapshotReadMs,
 		buildMs,
 		cacheWriteMs,
 		cacheReadMs,
 		cacheBytes: payload.length,
 		search: stats(times),
-		uFuzzy,
-		peakRssMb: process.resourceUsage().maxRSS / 1024,
-		heapMb: process.memoryUsage().heapUsed / 1024 / 1024,
 	};
+}
+
+type MemoryResult = {peakRssMb: number; heapMb: number; index: string};
+
+/**
+ * What the dashboard holds at a size: the dataset, its index (from the disk cache when `warm`, else
+ * built), and every keystroke of the bench searched. The peak is the process's.
+ */
+function memoryWorker(file: string, warm: boolean): MemoryResult {
+	const loaded = readDatasetInfo(file, warm ? {} : {cache: {directory: null}});
+	if (!loaded.ok) {
+		throw new Error('the bench data is not valid');
+	}
+
+	const {index, source} = indexFor(loaded.value, warm ? {directory: cacheFolder, minimumItems: 0} : {directory: null});
+	for (const text of keystrokes()) {
+		search(index, parseQuery(text), dashboardSearchOptions);
+	}
+
+	return {peakRssMb: process.resourceUsage().maxRSS / 1024, heapMb: process.memoryUsage().heapUsed / 1024 / 1024, index: source};
+}
+
+async function uFuzzyWorker(file: string): Promise<Stats | undefined> {
+	const loaded = readDatasetInfo(file);
+	if (!loaded.ok) {
+		throw new Error('the bench data is not valid');
+	}
+
+	return uFuzzyTimes(haystack(loaded.value.linked));
 }
 
 /** One line per event, as the anchors search it: title, summary, actors' names and aliases, tags. */
@@ -244,7 +275,10 @@ async function frameWorker(file: string): Promise<FrameResult> {
 
 async function worker(args: readonly string[]): Promise<void> {
 	const [kind, file, option] = args;
-	const result = kind === 'engine' ? await engineWorker(file!, option === 'ufuzzy') : await frameWorker(file!);
+	const result = kind === 'engine' ? engineWorker(file!)
+		: kind === 'memory' ? memoryWorker(file!, option === 'warm')
+			: kind === 'ufuzzy' ? (await uFuzzyWorker(file!)) ?? null
+				: await frameWorker(file!);
 	process.stdout.write(`${JSON.stringify(result)}\n`);
 	// Ink and timers may hold the loop open.
 	process.exit(0);
@@ -380,6 +414,8 @@ async function main(): Promise<void> {
 	}
 
 	const results: Results = {machine: machine(), quick, sizes};
+	// Every cache of this run (snapshots, indexes) is its own, in bench/cache.
+	process.env.BRIEFING_CACHE_DIR = cacheFolder;
 	const began = performance.now();
 	rmSync(cacheFolder, {recursive: true, force: true});
 	mkdirSync(cacheFolder, {recursive: true});
@@ -400,14 +436,27 @@ async function main(): Promise<void> {
 
 	say('bench: load, index and search at each size');
 	const engine: Record<number, EngineResult> = {};
+	const memory: Record<number, {warm: MemoryResult; cold: MemoryResult}> = {};
+	const uFuzzy: Record<number, Stats | null> = {};
 	for (const events of sizes) {
 		// At a million events the heap needs more room than Node's default allows.
-		engine[events] = runWorker<EngineResult>(['engine', files[events]!, 'ufuzzy'], events >= 1_000_000 ? ['--max-old-space-size=4096'] : []);
+		const flags = events >= 1_000_000 ? ['--max-old-space-size=4096'] : [];
+		engine[events] = runWorker<EngineResult>(['engine', files[events]!], flags);
 		const result = engine[events]!;
-		say(`  ${events.toLocaleString('en')}: load ${round(result.loadMs)} ms, index ${round(result.buildMs)} ms (from cache ${round(result.cacheReadMs)} ms), search p95 ${round(result.search.p95)} ms, peak ${round(result.peakRssMb)} MB`);
+		say(`  ${events.toLocaleString('en')}: load ${round(result.loadMs)} ms, index ${round(result.buildMs)} ms (from cache ${round(result.cacheReadMs)} ms), search median ${round(result.search.median)} ms, p95 ${round(result.search.p95)} ms`);
+		// The cache file the warm run reads, written as the dashboard would.
+		runWorker<MemoryResult>(['memory', files[events]!, 'warm'], flags);
+		memory[events] = {warm: runWorker<MemoryResult>(['memory', files[events]!, 'warm'], flags), cold: runWorker<MemoryResult>(['memory', files[events]!, 'cold'], flags)};
+		say(`    peak memory: ${round(memory[events]!.warm.peakRssMb)} MB with the index from the cache, ${round(memory[events]!.cold.peakRssMb)} MB building it`);
+		uFuzzy[events] = runWorker<Stats | null>(['ufuzzy', files[events]!], flags);
+		if (uFuzzy[events]) {
+			say(`    uFuzzy: median ${round(uFuzzy[events]!.median)} ms, p95 ${round(uFuzzy[events]!.p95)} ms`);
+		}
 	}
 
 	results.engine = engine;
+	results.memory = memory;
+	results.uFuzzy = uFuzzy;
 
 	say('bench: whole processes');
 	const seedFirstFrame = 'node dist/cli.js';
@@ -511,6 +560,8 @@ async function ingestSpeed(environment: NodeJS.ProcessEnv): Promise<Record<strin
 }
 
 function table(results: Results, engine: Record<number, EngineResult>, sizes: readonly number[]): string {
+	const memory = results.memory as Record<number, {warm: MemoryResult; cold: MemoryResult}>;
+	const uFuzzy = results.uFuzzy as Record<number, Stats | null>;
 	const processes = results.processes as Record<string, number>;
 	const frames = results.frames as FrameResult;
 	const fzf = results.fzf as Record<number, Stats | undefined> | string;
@@ -519,13 +570,14 @@ function table(results: Results, engine: Record<number, EngineResult>, sizes: re
 	const lines: string[] = [
 		`briefing bench (${results.quick ? 'quick' : 'full'}) · ${String(machineInfo.cpu)}, ${String(machineInfo.cores)} cores, ${String(machineInfo.memoryGb)} GB · Node ${String(machineInfo.node)} · ${String(machineInfo.date)} · load ${String(machineInfo.load)}`,
 		'',
-		'| events | data | load + validate | index build | index from cache | search median / p95 | uFuzzy median / p95 | fzf median / p95 (process) | peak memory |',
+		'| events | data | load + validate, first / later opens | index build | index from cache | search median / p95 | uFuzzy median / p95 | fzf median / p95 (process) | peak memory, cached / first open |',
 		'|---|---|---|---|---|---|---|---|---|',
 	];
 	for (const events of sizes) {
 		const result = engine[events]!;
 		const anchor = typeof fzf === 'string' ? fzf : fzf[events] ? `${round(fzf[events]!.median)} / ${round(fzf[events]!.p95)} ms` : '-';
-		lines.push(`| ${events.toLocaleString('en')} | ${round(result.bytes / 1e6)} MB | ${round(result.loadMs)} ms | ${round(result.buildMs)} ms | ${round(result.cacheReadMs)} ms | ${round(result.search.median)} / ${round(result.search.p95)} ms | ${result.uFuzzy ? `${round(result.uFuzzy.median)} / ${round(result.uFuzzy.p95)} ms` : 'not installed'} | ${anchor} | ${round(result.peakRssMb)} MB |`);
+		const fuzzy = uFuzzy[events];
+		lines.push(`| ${events.toLocaleString('en')} | ${round(result.bytes / 1e6)} MB | ${round(result.loadMs)} / ${round(result.snapshotReadMs)} ms | ${round(result.buildMs)} ms | ${round(result.cacheReadMs)} ms | ${round(result.search.median)} / ${round(result.search.p95)} ms | ${fuzzy ? `${round(fuzzy.median)} / ${round(fuzzy.p95)} ms` : 'not installed'} | ${anchor} | ${round(memory[events]!.warm.peakRssMb)} / ${round(memory[events]!.cold.peakRssMb)} MB |`);
 	}
 
 	lines.push(

@@ -241,7 +241,7 @@ function useSearchResults(linked: LinkedDataset, text: string, source: IndexSour
 
 			setIndexing(undefined);
 			const query = parseQuery(text);
-			const results = engine.search(index, query);
+			const results = engine.search(index, query, engine.dashboardSearchOptions);
 			setFound({
 				text,
 				matches: paneMatches(linked, results),

@@ -1,7 +1,7 @@
 import {composeBrief, htmlPage, renderText} from '../core/brief.js';
 import {resolveBrief} from '../core/brief-request.js';
 import type {LinkedDataset} from '../core/linked.js';
-import {createSearchIndex, search, type SearchIndex} from '../core/search.js';
+import {createSearchIndex, dashboardSearchOptions, search, type SearchIndex} from '../core/search.js';
 
 /**
  * What the dashboard needs only once someone searches or asks for a briefing: the search engine
@@ -9,7 +9,7 @@ import {createSearchIndex, search, type SearchIndex} from '../core/search.js';
  * does not wait for it; see `IndexSource` in app.tsx.
  */
 
-export {composeBrief, htmlPage, renderText, resolveBrief, search};
+export {composeBrief, dashboardSearchOptions, htmlPage, renderText, resolveBrief, search};
 
 /** An index source that builds the index on first use: for tests and small data. */
 export function lazyIndexSource(linked: LinkedDataset): IndexSourceOf<typeof import('./engine.js')> {
@@ -20,7 +20,7 @@ export function lazyIndexSource(linked: LinkedDataset): IndexSourceOf<typeof imp
 	};
 
 	// eslint-disable-next-line @typescript-eslint/consistent-type-imports
-	const engine = {composeBrief, htmlPage, renderText, resolveBrief, search, lazyIndexSource} as typeof import('./engine.js');
+	const engine = {composeBrief, dashboardSearchOptions, htmlPage, renderText, resolveBrief, search, lazyIndexSource} as typeof import('./engine.js');
 	return {engine: () => engine, ready: now, progress: () => undefined, subscribe: () => () => undefined, now};
 }
 
