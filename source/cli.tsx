@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import {readFileSync} from 'node:fs';
-import {parseArgs} from 'node:util';
+import meow from 'meow';
 import {
 	commandHelpText, commands, findCommand, type Flags, flagSpecs, helpText,
 } from './commands/table.js';
@@ -26,53 +26,6 @@ function camelCase(name: string): string {
 	return name.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
-process.title = 'briefing';
-
-/**
- * The flags by the table, with node:util's parser: strings as given, numbers converted, `--no-X`
- * for a boolean X. Unknown flags are kept, to be reported below with what to do.
- */
-function parseFlags(args: readonly string[]): {input: string[]; flags: Flags} {
-	const negated: string[] = [];
-	const rest = args.filter((arg, position) => {
-		const before = args.indexOf('--');
-		const match = /^--no-([a-z][\w-]*)$/.exec(arg);
-		const spec = match ? flagSpecs.find((each) => each.name === match[1] && each.type === 'boolean') : undefined;
-		if (spec && (before === -1 || position < before)) {
-			negated.push(spec.name);
-			return false;
-		}
-
-		return true;
-	});
-	const {values, positionals} = parseArgs({
-		args: rest,
-		strict: false,
-		allowPositionals: true,
-		options: Object.fromEntries(flagSpecs.map((spec) => [spec.name, {
-			type: spec.type === 'boolean' ? 'boolean' as const : 'string' as const,
-			...(spec.shortFlag ? {short: spec.shortFlag} : {}),
-		}])),
-	});
-	const flags: Flags = {};
-	for (const spec of flagSpecs) {
-		const value = values[spec.name];
-		if (value === undefined) {
-			continue;
-		}
-
-		flags[camelCase(spec.name)] = spec.type === 'number'
-			? (typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN)
-			: spec.type === 'string' && typeof value !== 'string' ? '' : value as string | boolean;
-	}
-
-	for (const name of negated) {
-		flags[camelCase(name)] = false;
-	}
-
-	return {input: positionals, flags};
-}
-
 /** The version in package.json, found from this file, built or not. */
 function packageVersion(): string {
 	for (const up of ['../package.json', '../../package.json']) {
@@ -89,7 +42,21 @@ function packageVersion(): string {
 	return 'unknown';
 }
 
-const cli = parseFlags(argv);
+// meow is handed the package rather than finding it: its search for package.json and the code
+// that normalizes one are left out of the bundle (see source/tools/build.mjs); only --version
+// reads the file.
+const cli = meow({
+	importMeta: import.meta,
+	pkg: {name: 'briefing'},
+	argv,
+	autoHelp: false,
+	autoVersion: false,
+	description: false,
+	help: false,
+	allowUnknownFlags: true,
+	flags: Object.fromEntries(flagSpecs.map((spec) => [camelCase(spec.name), {type: spec.type, ...(spec.shortFlag ? {shortFlag: spec.shortFlag} : {})}])) as Record<string, {type: 'string'}>,
+});
+process.title = 'briefing';
 
 /** Flag names as typed, so that unknown ones are reported as the user wrote them. */
 function typedFlags(args: readonly string[]): string[] {
@@ -129,7 +96,7 @@ if (cli.flags.version && commandName === undefined) {
 } else if (!command) {
 	failUsage(`unknown command "${String(commandName)}": the commands are ${commands.map((each) => each.name).join(', ')} (see briefing --help)`);
 } else {
-	const {flags} = cli;
+	const flags = cli.flags as Flags;
 	for (const typed of typedFlags(argv)) {
 		const name = canonicalFlag(typed);
 		const shown = typed.startsWith('-') ? typed : `--${typed}`;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // Two changes to string-width (which Ink measures every line with), both checked at build time:
 // its grapheme segmenter is made when first used, not when imported (it costs every command some
@@ -35,6 +35,34 @@ const fastStringWidth = {
 	},
 };
 
+// meow is handed the package (see source/cli.tsx), so it never looks for package.json and never
+// normalizes one. Those two functions pull normalize-package-data, semver and the SPDX license lists
+// into meow's bundled dependencies: about 100 KB that every command would compile at start-up
+// (25 ms here). They are replaced by functions that say so if they are ever called.
+const meowOptions = {
+	name: 'meow-without-package-reading',
+	setup(build) {
+		build.onLoad({filter: /meow[\\/]build[\\/]options\.js$/}, async (args) => {
+			const text = await readFile(args.path, 'utf8');
+			const line = "import { a as readPackageUpSync, n as normalizePackageData } from './dependencies.js';";
+			if (!text.includes(line)) {
+				return {contents: text, loader: 'js', warnings: [{text: 'meow has changed: its package reading is left in'}]};
+			}
+
+			const unused = "() => { throw new Error('briefing passes meow its package: reading one is left out of the bundle'); }";
+			return {contents: text.replace(line, `const readPackageUpSync = ${unused};\nconst normalizePackageData = ${unused};`), loader: 'js', resolveDir: path.dirname(args.path)};
+		});
+		// Rollup wraps each CommonJS module meow bundles in a function called once at the top level;
+		// marked pure, the calls whose results nothing uses are dropped with the code they load (and
+		// a promisified execFile that read-package-up makes and never keeps takes child_process along).
+		build.onLoad({filter: /meow[\\/]build[\\/]dependencies\.js$/}, async (args) => {
+			const text = await readFile(args.path, 'utf8');
+			const calls = /^((?:var|const) [\w$]+ = |)((?:require[\w$]*|getDefaultExportFromCjs|promisify)\()/gm;
+			return {contents: text.replace(calls, '$1/* @__PURE__ */ $2'), loader: 'js', resolveDir: path.dirname(args.path)};
+		});
+	},
+};
+
 const result = await build({
 	absWorkingDir: root,
 	metafile: true,
@@ -59,11 +87,11 @@ const result = await build({
 	// React's production build: its development build checks and times every render.
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Ink imports the React devtools only when DEV is set; the stub keeps them out of the bundle.
-	alias: {'react-devtools-core': './scripts/devtools-stub.js'},
+	alias: {'react-devtools-core': './source/tools/devtools-stub.js'},
 	// No createRequire banner: loading node:module costs every command ~9 ms. Ink's CommonJS
 	// dependencies (signal-exit requires assert) get a global require from the dashboard instead
 	// (see source/commands/dashboard.tsx), which esbuild's require shim finds when it is called.
-	plugins: [fastStringWidth],
+	plugins: [fastStringWidth, meowOptions],
 	minifySyntax: true,
 	minifyWhitespace: true,
 	minifyIdentifiers: true,
