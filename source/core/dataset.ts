@@ -64,7 +64,8 @@ const jsonErrorReasons: Record<string, string> = {
 	InvalidCharacter: 'a control character inside a string must be escaped',
 };
 
-function describeValue(value: unknown): string {
+/** A value as messages name it: `the string "x"`, `number 2`, `an array`. */
+export function describeValue(value: unknown): string {
 	if (value === null) {
 		return 'null';
 	}

@@ -1,5 +1,5 @@
 import {compareEdtf, edtf, type EdtfDate, parseEdtf} from './edtf.js';
-import type {ListName} from './contract.js';
+import {type ListName, slugPattern} from './contract.js';
 import type {Actor, Dataset, Event, Quote, Source} from './schema.js';
 
 /**
@@ -255,7 +255,20 @@ export function compareEvents(a: Event, b: Event): number {
 	return compareKeys(dateKey(a.date), dateKey(b.date)) || byId(a, b);
 }
 
-const quoteTie = (a: Quote, b: Quote): number => collator.compare(a.evidence.source, b.evidence.source) || a.evidence.start - b.evidence.start || byId(a, b);
+/**
+ * `localeCompare` of source ids. Ids are slugs (lower-case letters, digits, single hyphens), whose
+ * collation order is their code-unit order (hyphen, then digits, then letters; a test holds it),
+ * so they are compared directly; anything else goes to the collator.
+ */
+function compareSourceIds(a: string, b: string): number {
+	if (slugPattern.test(a) && slugPattern.test(b)) {
+		return a < b ? -1 : a > b ? 1 : 0;
+	}
+
+	return collator.compare(a, b);
+}
+
+const quoteTie = (a: Quote, b: Quote): number => compareSourceIds(a.evidence.source, b.evidence.source) || a.evidence.start - b.evidence.start || byId(a, b);
 
 export function compareQuotes(a: Quote, b: Quote): number {
 	return compareKeys(dateKey(a.date), dateKey(b.date)) || quoteTie(a, b);
@@ -327,14 +340,17 @@ export function linkNormalized(dataset: Dataset): LinkedDataset {
 }
 
 function link(input: Dataset, check: boolean, normalize = true): LinkedDataset | undefined {
-	const dataset = normalize ? normalizeDataset(input) : input;
-	const sourceById = byIdMap(dataset.sources);
-	const actorById = byIdMap(dataset.actors);
-	const eventById = byIdMap(dataset.events);
-	const quoteById = byIdMap(dataset.quotes);
-	if (check && !consistent(dataset, sourceById, actorById, eventById, quoteById)) {
+	// The maps and the checks go through the records in the order they were read, which is the
+	// order they are in memory: at a million events, sorted order costs seconds in cache misses.
+	const sourceById = byIdMap(input.sources);
+	const actorById = byIdMap(input.actors);
+	const eventById = byIdMap(input.events);
+	const quoteById = byIdMap(input.quotes);
+	if (check && !consistent(input, sourceById, actorById, eventById, quoteById)) {
 		return undefined;
 	}
+
+	const dataset = normalize ? normalizeDataset(input) : input;
 
 	let asOf: string | null = null;
 	let asOfDate: EdtfDate | undefined;

@@ -1038,6 +1038,40 @@ class IntList {
 	}
 }
 
+/** (word, mask) pairs packed in 32 bits, in chunks of a million, read once and dropped. */
+class PairChunks {
+	private chunks: Uint32Array[] = [];
+	private current = new Uint32Array(0);
+	private used = 0;
+	length = 0;
+
+	push(word: number, mask: number): void {
+		if (word >= 1 << 26) {
+			throw new Error('more than 67 million distinct words: the index cannot hold them');
+		}
+
+		if (this.used === this.current.length) {
+			this.current = new Uint32Array(1 << 20);
+			this.chunks.push(this.current);
+			this.used = 0;
+		}
+
+		this.current[this.used++] = ((word << 6) | mask) >>> 0;
+		this.length++;
+	}
+
+	/** The chunks in order, each cut to what it holds; each is let go once handed out. */
+	* drain(): Generator<Uint32Array> {
+		const {chunks} = this;
+		this.chunks = [];
+		for (let index = 0; index < chunks.length; index++) {
+			const chunk = chunks[index]!;
+			chunks[index] = new Uint32Array(0);
+			yield index === chunks.length - 1 ? chunk.subarray(0, this.used) : chunk;
+		}
+	}
+}
+
 /** The vocabulary's bigrams as flat arrays: sorted grams, and for each the words holding it. */
 function gramParts(vocabulary: readonly string[]): Pick<IndexParts, 'grams' | 'gramStart' | 'gramWords'> {
 	const gramNumber = new Map<string, number>();
@@ -1090,8 +1124,9 @@ export function * buildSearchIndex(linked: LinkedDataset): Generator<number, Sea
 	yield 0.05;
 	const foldCache = new Map<string, string>();
 	const folded = (text: string): string => {
-		// Names, aliases and tags repeat across items; titles and summaries rarely do.
-		if (text.length >= 48) {
+		// Names, aliases and tags repeat across items; titles and summaries rarely do (and at a
+		// million events, keeping theirs would hold a million strings for nothing).
+		if (text.length > 24) {
 			return fold(text);
 		}
 
@@ -1108,7 +1143,9 @@ export function * buildSearchIndex(linked: LinkedDataset): Generator<number, Sea
 	// (word, mask) pairs in document order, with where each document's pairs start.
 	const table = new WordTable();
 	const {words} = table;
-	const pairWord = new IntList();
+	// Each pair packed in 32 bits, the word above the six bits of the mask, in chunks that are
+	// dropped as the postings are filled: at a million events there are some sixty million.
+	const pairs = new PairChunks();
 	const docStart = new Int32Array(docs + 1);
 	const postingCount = new IntList();
 	// The field groups each word is in, for the item at hand, and the words it has.
@@ -1119,13 +1156,12 @@ export function * buildSearchIndex(linked: LinkedDataset): Generator<number, Sea
 		...linked.actors.map((item): Item => ({kind: 'actor', item})),
 		...linked.quotes.map((item): Item => ({kind: 'quote', item})),
 	];
-	let masks = new Uint8Array(1024);
 	for (let doc = 0; doc < docs; doc++) {
 		if (doc % 2000 === 1999) {
 			yield 0.05 + (0.85 * doc) / docs;
 		}
 
-		docStart[doc] = pairWord.length;
+		docStart[doc] = pairs.length;
 		const docFields = documentFields(items[doc]!, linked, folded);
 		for (let group = 0; group < docFields.length; group++) {
 			const value = docFields[group]!;
@@ -1155,14 +1191,7 @@ export function * buildSearchIndex(linked: LinkedDataset): Generator<number, Sea
 		}
 
 		for (const number of itemWords) {
-			if (pairWord.length === masks.length) {
-				const larger = new Uint8Array(masks.length * 2);
-				larger.set(masks);
-				masks = larger;
-			}
-
-			masks[pairWord.length] = itemMask[number]!;
-			pairWord.push(number);
+			pairs.push(number, itemMask[number]!);
 			postingCount.values[number]!++;
 			itemMask[number] = 0;
 		}
@@ -1170,7 +1199,7 @@ export function * buildSearchIndex(linked: LinkedDataset): Generator<number, Sea
 		itemWords.length = 0;
 	}
 
-	docStart[docs] = pairWord.length;
+	docStart[docs] = pairs.length;
 	yield 0.9;
 	const order = words.map((_word, number) => number).sort((a, b) => compareIds(words[a]!, words[b]!));
 	const vocabulary = order.map((number) => words[number]!);
@@ -1185,13 +1214,20 @@ export function * buildSearchIndex(linked: LinkedDataset): Generator<number, Sea
 	}
 
 	const fill = postingStart.slice(0, vocabulary.length);
-	const postingDocs = new Int32Array(pairWord.length);
-	const postingMasks = new Uint8Array(pairWord.length);
-	for (let doc = 0; doc < docs; doc++) {
-		for (let pair = docStart[doc]!; pair < docStart[doc + 1]!; pair++) {
-			const at = fill[rank[pairWord.values[pair]!]!]!++;
+	const postingDocs = new Int32Array(pairs.length);
+	const postingMasks = new Uint8Array(pairs.length);
+	let doc = 0;
+	let pair = 0;
+	for (const chunk of pairs.drain()) {
+		for (let index = 0; index < chunk.length; index++, pair++) {
+			while (pair >= docStart[doc + 1]!) {
+				doc++;
+			}
+
+			const packed = chunk[index]!;
+			const at = fill[rank[packed >>> 6]!]!++;
 			postingDocs[at] = doc;
-			postingMasks[at] = masks[pair]!;
+			postingMasks[at] = packed & 0x3F;
 		}
 	}
 

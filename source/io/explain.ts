@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {type ParseError, parse as parseJsonc, printParseErrorCode} from 'jsonc-parser';
 import {type ListName, listNames, type RecordType, recordTypes} from '../core/contract.js';
-import {jsonErrorReason, parseJsonText, recordProblems, validateDataset} from '../core/dataset.js';
+import {describeValue as describe, jsonErrorReason, parseJsonText, recordProblems, validateDataset} from '../core/dataset.js';
 import {type Locate, type Problem, referenceProblems, type Result} from '../core/linked.js';
 import type {Dataset} from '../core/schema.js';
 import {
@@ -91,10 +91,6 @@ function describeFault(fault: SyntaxFault): {message: string; within: number} {
 	}
 
 	return {message: fault.reason.includes(' ') ? `invalid JSON: ${fault.reason}` : `invalid JSON: ${jsonErrorReason(fault.reason)}`, within: 0};
-}
-
-function describe(value: unknown): string {
-	return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
 const typeNames = ['dataset', ...recordTypes].map((type) => `"${type}"`).join(', ');

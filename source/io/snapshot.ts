@@ -104,10 +104,17 @@ const magic = Buffer.from('BRIEFSNP', 'latin1');
 const headerBytes = magic.length + 32 + 32;
 
 /** Bumped whenever the layout, or what validation accepts, changes. */
-export const snapshotFormatVersion = 1;
+export const snapshotFormatVersion = 2;
 
 /** Data smaller than this is parsed faster than its snapshot is read. */
 export const minimumSnapshotBytes = 4 * 1024 * 1024;
+
+/**
+ * Data larger than this gets no snapshot: writing one holds the whole string table in memory
+ * once more, which at a million events (a gigabyte of JSON) would pass the 3 GB the dashboard
+ * has. Such data is read from its files each time (about 25 s at a million events).
+ */
+export const maximumSnapshotBytes = 512 * 1024 * 1024;
 
 /** What a snapshot depends on besides the data: its layout and the rules the data was checked by. */
 function fingerprint(): string {
@@ -123,7 +130,7 @@ function keyOf(hash: string): Buffer {
 
 export function snapshotFile(hash: string, bytes: number, options: CacheOptions = {}): string | undefined {
 	const folder = cacheFolder(options);
-	if (folder === undefined || hash === '' || bytes < (options.minimumItems ?? minimumSnapshotBytes)) {
+	if (folder === undefined || hash === '' || bytes < (options.minimumItems ?? minimumSnapshotBytes) || bytes > maximumSnapshotBytes) {
 		return undefined;
 	}
 
@@ -159,6 +166,9 @@ class StringTable {
 }
 
 const latin1 = /^[\u0000-\u00FF]*$/;
+
+/** The most characters in one blob of the string table: well under the longest string V8 makes. */
+const blobCharacters = 128 * 1024 * 1024;
 
 /** The dataset as the payload of a snapshot file. */
 export function serializeSnapshot(linked: LinkedDataset): Buffer[] {
@@ -258,36 +268,37 @@ export function serializeSnapshot(linked: LinkedDataset): Buffer[] {
 		at += 11;
 	}
 
-	// Strings: a kind (0 latin-1, 1 UTF-16), an offset and a length each, over two blobs.
-	const narrow: string[] = [];
-	const wide: string[] = [];
+	// Strings: a blob, an offset and a length each. Latin-1 strings go in blobs of one byte a
+	// character, others in UTF-16 ones; a blob holds at most `blobCharacters`, as one JS string can.
 	const table = new Float64Array(strings.strings.length * 3);
-	let narrowAt = 0;
-	let wideAt = 0;
+	const blobs: Array<{wide: boolean; parts: string[]; length: number}> = [];
+	const open: Record<'narrow' | 'wide', number> = {narrow: -1, wide: -1};
 	for (const [index, text] of strings.strings.entries()) {
-		if (latin1.test(text)) {
-			table[index * 3] = 0;
-			table[(index * 3) + 1] = narrowAt;
-			narrow.push(text);
-			narrowAt += text.length;
-		} else {
-			table[index * 3] = 1;
-			table[(index * 3) + 1] = wideAt;
-			wide.push(text);
-			wideAt += text.length;
+		const wide = !latin1.test(text);
+		const kind = wide ? 'wide' : 'narrow';
+		let blob = blobs[open[kind]];
+		if (blob === undefined || blob.length + text.length > blobCharacters) {
+			blob = {wide, parts: [], length: 0};
+			open[kind] = blobs.length;
+			blobs.push(blob);
 		}
 
+		table[index * 3] = open[kind];
+		table[(index * 3) + 1] = blob.length;
 		table[(index * 3) + 2] = text.length;
+		blob.parts.push(text);
+		blob.length += text.length;
 	}
 
 	const columns = [sourceColumn, actorColumn, aliasColumn, eventColumn, eventActorColumn, eventTagColumn, eventEvidenceColumn, quoteColumn];
-	const bodies: Buffer[] = [Buffer.from(table.buffer), Buffer.from(narrow.join(''), 'latin1'), Buffer.from(wide.join(''), 'utf16le'),
-		...columns.map((column) => Buffer.from(column.buffer))];
+	const bodies: Buffer[] = [Buffer.from(table.buffer), ...columns.map((column) => Buffer.from(column.buffer)),
+		...blobs.map((blob) => Buffer.from(blob.parts.join(''), blob.wide ? 'utf16le' : 'latin1'))];
 	const header = Buffer.from(JSON.stringify({
 		format: 'briefing-snapshot',
 		version: snapshotFormatVersion,
 		counts: {sources: sources.length, actors: actors.length, events: events.length, quotes: quotes.length, strings: strings.strings.length},
 		lengths: bodies.map((body) => body.length),
+		wide: blobs.map((blob) => blob.wide),
 	}), 'utf8');
 	const length = Buffer.alloc(4);
 	length.writeUInt32LE(header.length, 0);
@@ -301,9 +312,10 @@ class Corrupt extends Error {}
 export function deserializeSnapshot(payload: Buffer): LinkedDataset {
 	const headerLength = payload.readUInt32LE(0);
 	const header = JSON.parse(payload.toString('utf8', 4, 4 + headerLength)) as {
-		format?: unknown; version?: unknown; counts?: Record<string, number>; lengths?: number[]; asOf?: unknown;
+		format?: unknown; version?: unknown; counts?: Record<string, number>; lengths?: number[]; wide?: unknown[];
 	};
-	if (header.format !== 'briefing-snapshot' || header.version !== snapshotFormatVersion || !header.counts || !Array.isArray(header.lengths) || header.lengths.length !== 11) {
+	if (header.format !== 'briefing-snapshot' || header.version !== snapshotFormatVersion || !header.counts || !Array.isArray(header.lengths)
+		|| !Array.isArray(header.wide) || header.lengths.length !== 9 + header.wide.length) {
 		throw new Corrupt('not a snapshot of this version');
 	}
 
@@ -334,8 +346,7 @@ export function deserializeSnapshot(payload: Buffer): LinkedDataset {
 	}
 
 	const table = numbers(bodies[0]!);
-	const narrowText = bodies[1]!.toString('latin1');
-	const wideText = bodies[2]!.toString('utf16le');
+	const blobs = bodies.slice(9).map((body, position) => body.toString(header.wide![position] === true ? 'utf16le' : 'latin1'));
 	if (table.length !== counts.strings! * 3) {
 		throw new Corrupt('the string table does not match');
 	}
@@ -348,9 +359,9 @@ export function deserializeSnapshot(payload: Buffer): LinkedDataset {
 				throw new Corrupt('a string reference is out of range');
 			}
 
-			const [kind, offset, length] = [table[ref * 3]!, table[ref * 3 + 1]!, table[ref * 3 + 2]!];
-			const source = kind === 0 ? narrowText : wideText;
-			if (offset + length > source.length) {
+			const [blob, offset, length] = [table[ref * 3]!, table[ref * 3 + 1]!, table[ref * 3 + 2]!];
+			const source = blobs[blob];
+			if (source === undefined || offset + length > source.length) {
 				throw new Corrupt('a string runs past its blob');
 			}
 
@@ -371,7 +382,7 @@ export function deserializeSnapshot(payload: Buffer): LinkedDataset {
 	};
 
 	const [sourceColumn, actorColumn, aliasColumn, eventColumn, eventActorColumn, eventTagColumn, eventEvidenceColumn, quoteColumn]
-		= bodies.slice(3).map((body) => numbers(body)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+		= bodies.slice(1, 9).map((body) => numbers(body)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
 	const expect = (column: Float64Array, length: number): void => {
 		if (column.length !== length) {
 			throw new Corrupt('a column has the wrong length');
