@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import {readFileSync} from 'node:fs';
 import meow from 'meow';
 import {
@@ -96,6 +95,11 @@ if (cli.flags.version && commandName === undefined) {
 } else if (!command) {
 	failUsage(`unknown command "${String(commandName)}": the commands are ${commands.map((each) => each.name).join(', ')} (see briefing --help)`);
 } else {
+	void runCommand(command);
+}
+
+/** Checks the flags against what the command takes, then runs it. */
+async function runCommand(command: NonNullable<ReturnType<typeof findCommand>>): Promise<void> {
 	const flags = cli.flags as Flags;
 	for (const typed of typedFlags(argv)) {
 		const name = canonicalFlag(typed);

@@ -53,10 +53,21 @@ function fromKeys(keys: readonly string[]): Pin[] {
  */
 export async function provideRequire(): Promise<void> {
 	const global = globalThis as {require?: unknown};
-	if (global.require === undefined) {
+	// The CLI's bundle is CommonJS (see source/launcher.ts), with a require of its own.
+	if (global.require === undefined && typeof require === 'undefined') {
 		const {createRequire} = await import('node:module');
 		global.require = createRequire(import.meta.url);
 	}
+}
+
+/**
+ * Ink's layout engine, ready to lay out a frame. In the CLI's bundle (CommonJS, which has no
+ * top-level await) it is made ready after it is loaded (see source/tools/build.mjs); from the
+ * sources it is ready once imported.
+ */
+async function yogaReady(): Promise<void> {
+	const yoga = await import('yoga-layout') as {yogaReady?: Promise<unknown>};
+	await yoga.yogaReady;
 }
 
 type Session = {
@@ -155,7 +166,7 @@ async function runDashboard(loaded: LoadedDataset, name: string, session: Sessio
 	const global = globalThis as {fetch?: unknown};
 	const {fetch} = global;
 	global.fetch = undefined;
-	const modules = await Promise.all([import('ink'), import('react'), import('../ui/app.js')]).finally(() => {
+	const modules = await Promise.all([import('ink'), import('react'), import('../ui/app.js'), yogaReady()]).finally(() => {
 		global.fetch = fetch;
 	});
 	const [{render}, ReactModule, {App}] = modules;

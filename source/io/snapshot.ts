@@ -70,7 +70,12 @@ export function writeCacheFile(file: string, parts: readonly Uint8Array[], kind:
 		renameSync(temporary, file);
 	} catch {
 		// A cache that cannot be written (read-only home, full disk) only costs a rebuild next time.
-		rmSync(temporary, {force: true});
+		try {
+			rmSync(temporary, {force: true});
+		} catch {
+			// Where the folder is not one (a file stands there), there is no temporary file either.
+		}
+
 		return false;
 	}
 

@@ -25,7 +25,7 @@ export {benchQueries} from './bench-queries.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const cli = path.join(root, 'dist', 'cli.js');
+const cli = path.join(root, 'dist', 'cli.cjs');
 const benchFolder = path.join(root, 'bench');
 const dataFolder = path.join(benchFolder, 'data');
 const cacheFolder = path.join(benchFolder, 'cache');
@@ -414,7 +414,7 @@ async function main(): Promise<void> {
 	const quick = process.argv.includes('--quick');
 	const sizes = quick ? [1000, 10_000, 100_000] : [1000, 10_000, 100_000, 1_000_000];
 	if (!existsSync(cli)) {
-		throw new Error('dist/cli.js is missing: run npm run build first');
+		throw new Error('dist/cli.cjs is missing: run npm run build first');
 	}
 
 	const results: Results = {machine: machine(), quick, sizes};
@@ -463,8 +463,8 @@ async function main(): Promise<void> {
 	results.uFuzzy = uFuzzy;
 
 	say('bench: whole processes');
-	const seedFirstFrame = 'node dist/cli.js';
-	const bigFirstFrame = `node dist/cli.js --data ${JSON.stringify(files[100_000])}`;
+	const seedFirstFrame = 'node dist/cli.cjs';
+	const bigFirstFrame = `node dist/cli.cjs --data ${JSON.stringify(files[100_000])}`;
 	// The 100k index is cached before the first-frame runs, as a second start would find it.
 	const warm = readDatasetInfo(files[100_000]!);
 	if (warm.ok) {

@@ -1,14 +1,16 @@
-// Bundles the CLI and the tools with esbuild into dist/: one file per entry, and chunks that a
-// command loads only when it runs (the dashboard's Ink and React stay out of `briefing print`).
+// Bundles with esbuild into dist/: the CLI as one CommonJS file (dist/cli-bundle.cjs) run by a
+// small launcher (dist/cli.cjs, the `briefing` command) that caches its compiled code, and the
+// tools as ES modules.
 import {readFile} from 'node:fs/promises';
-import {readdirSync, rmSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {chmodSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-// Two changes to string-width (which Ink measures every line with), both checked at build time:
+// Changes to string-width (which Ink measures every line with), each checked at build time:
 // its grapheme segmenter is made when first used, not when imported (it costs every command some
 // milliseconds), and text of characters that are one column each (source/core/narrow.ts, which a
 // test holds to string-width) is measured by its length, without the per-character segmenter and
@@ -30,6 +32,17 @@ const fastStringWidth = {
 			const pattern = version.startsWith('8.') ? 'narrowTextLatest' : 'narrowText';
 			text = text.replace(eager, 'let made; const segmenter = {segment: (text) => (made ??= new Intl.Segmenter()).segment(text)};');
 			text = text.replace(empty, `${empty}\n\tif (__narrowText.test(string)) {\n\t\treturn string.length;\n\t}\n`);
+			// Version 8's emoji expression takes 14 ms to make, which every command paid at start-up
+			// (when its module was loaded) for text that is almost never measured by it.
+			const emoji = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+			if (version.startsWith('8.')) {
+				if (!text.includes(emoji) || text.split('rgiEmojiRegex').length !== 3 || !text.includes('rgiEmojiRegex.test(')) {
+					return {errors: [{text: 'string-width has changed: its emoji expression is not used as the build expects'}]};
+				}
+
+				text = text.replace(emoji, 'let madeEmoji; const rgiEmojiRegex = {test: (text) => (madeEmoji ??= /^\\p{RGI_Emoji}$/v).test(text)};');
+			}
+
 			return {contents: `import {${pattern} as __narrowText} from ${JSON.stringify(narrowModule)};\n${text}`, loader: 'js', resolveDir: path.dirname(args.path)};
 		});
 	},
@@ -63,19 +76,52 @@ const meowOptions = {
 	},
 };
 
-const result = await build({
+// Ink's layout engine awaits its WebAssembly at the top of its module, which CommonJS cannot do.
+// In the CLI's bundle the module gives an object that is filled once the engine is ready, and a
+// promise of that (`yogaReady`), which the dashboard awaits before it draws; Ink reads the object
+// only when it lays out a frame.
+const yogaWithoutTopLevelAwait = {
+	name: 'yoga-without-top-level-await',
+	setup(build) {
+		build.onLoad({filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, async (args) => {
+			const text = await readFile(args.path, 'utf8');
+			const line = 'const Yoga = wrapAssembly(await loadYoga());';
+			if (!text.includes(line)) {
+				return {errors: [{text: 'yoga-layout has changed: its top-level await is not where the build expects it'}]};
+			}
+
+			return {
+				contents: text.replace(line, 'const Yoga = {};\nexport const yogaReady = loadYoga().then((engine) => Object.assign(Yoga, wrapAssembly(engine)));'),
+				loader: 'js',
+				resolveDir: path.dirname(args.path),
+			};
+		});
+	},
+};
+
+// Ink's reconciler awaits, at its top, the React devtools and its own package.json, both only
+// when DEV=true. The bundle has no devtools (see the alias below), so in CommonJS neither is awaited.
+const inkWithoutTopLevelAwait = {
+	name: 'ink-without-top-level-await',
+	setup(build) {
+		build.onLoad({filter: /ink[\\/]build[\\/]reconciler\.js$/}, async (args) => {
+			let text = await readFile(args.path, 'utf8');
+			const devtools = "await import('./devtools.js');";
+			const packageJson = '? await loadPackageJson()';
+			if (!text.includes(devtools) || !text.includes(packageJson)) {
+				return {errors: [{text: 'ink has changed: its top-level awaits are not where the build expects them'}]};
+			}
+
+			text = text.replace(devtools, "import('./devtools.js');").replace(packageJson, "? {name: 'ink', version: undefined}");
+			return {contents: text, loader: 'js', resolveDir: path.dirname(args.path)};
+		});
+	},
+};
+
+const common = {
 	absWorkingDir: root,
 	metafile: true,
-	entryPoints: {
-		cli: 'source/cli.tsx',
-		'tools/gen': 'source/tools/gen.ts',
-		'tools/bench': 'source/tools/bench.ts',
-	},
-	outdir: 'dist',
-	chunkNames: 'chunks/[name]-[hash]',
 	bundle: true,
-	splitting: true,
-	format: 'esm',
 	platform: 'node',
 	// jsonc-parser's CommonJS build is UMD with requires esbuild cannot follow; its ESM build is plain.
 	mainFields: ['module', 'main'],
@@ -88,20 +134,55 @@ const result = await build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Ink imports the React devtools only when DEV is set; the stub keeps them out of the bundle.
 	alias: {'react-devtools-core': './source/tools/devtools-stub.js'},
-	// No createRequire banner: loading node:module costs every command ~9 ms. Ink's CommonJS
-	// dependencies (signal-exit requires assert) get a global require from the dashboard instead
-	// (see source/commands/dashboard.tsx), which esbuild's require shim finds when it is called.
-	plugins: [fastStringWidth, meowOptions],
 	minifySyntax: true,
 	minifyWhitespace: true,
-	minifyIdentifiers: true,
+	// BRIEFING_BUILD_READABLE=1 keeps the names, for reading a CPU profile.
+	minifyIdentifiers: process.env.BRIEFING_BUILD_READABLE !== '1',
 	legalComments: 'none',
 	logLevel: 'warning',
+};
+
+// The CLI: one CommonJS file, because Node 20 can cache compiled code only for scripts (see
+// source/launcher.ts, which runs it). Commands are still loaded lazily: esbuild keeps what a
+// dynamic import reaches in functions that run when it is first imported.
+const bundle = await build({
+	...common,
+	entryPoints: {'cli-bundle': 'source/cli.tsx'},
+	outdir: 'dist',
+	outExtension: {'.js': '.cjs'},
+	format: 'cjs',
+	define: {...common.define, 'import.meta.url': '__bundleUrl', 'import.meta': '__bundleMeta'},
+	banner: {js: 'var __bundleUrl=require("node:url").pathToFileURL(__filename).href,__bundleMeta={url:__bundleUrl};'},
+	plugins: [fastStringWidth, meowOptions, yogaWithoutTopLevelAwait, inkWithoutTopLevelAwait],
+	external: ['zod'],
+});
+
+const bundleFile = path.join(root, 'dist', 'cli-bundle.cjs');
+const bundleHash = createHash('sha256').update(readFileSync(bundleFile)).digest('hex').slice(0, 32);
+const launcher = await build({
+	...common,
+	entryPoints: {cli: 'source/launcher.ts'},
+	outdir: 'dist',
+	outExtension: {'.js': '.cjs'},
+	format: 'cjs',
+	define: {...common.define, __BUNDLE_HASH__: JSON.stringify(bundleHash)},
+	banner: {js: '#!/usr/bin/env node'},
+});
+
+// The tools (npm run gen, npm run bench) stay ES modules with shared chunks.
+const tools = await build({
+	...common,
+	entryPoints: {'tools/gen': 'source/tools/gen.ts', 'tools/bench': 'source/tools/bench.ts'},
+	outdir: 'dist',
+	chunkNames: 'chunks/[name]-[hash]',
+	splitting: true,
+	format: 'esm',
+	plugins: [fastStringWidth, meowOptions],
 });
 
 // Files of earlier builds go once the new ones are written (not before: a dashboard or test that
 // is running keeps working while the build runs).
-const outputs = new Set(Object.keys(result.metafile.outputs).map((file) => path.resolve(root, file)));
+const outputs = new Set([bundle, launcher, tools].flatMap((result) => Object.keys(result.metafile.outputs)).map((file) => path.resolve(root, file)));
 for (const entry of readdirSync(path.join(root, 'dist'), {recursive: true, withFileTypes: true})) {
 	const file = path.join(entry.parentPath ?? entry.path, entry.name);
 	if (entry.isFile() && !outputs.has(file)) {
@@ -115,3 +196,5 @@ for (const entry of readdirSync(path.join(root, 'dist'), {withFileTypes: true}))
 		rmSync(folder, {recursive: true, force: true});
 	}
 }
+
+chmodSync(path.join(root, 'dist', 'cli.cjs'), 0o755);

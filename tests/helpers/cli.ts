@@ -3,7 +3,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
+export const cliPath = path.join(repoRoot, 'dist', 'cli.cjs');
 export const fixtures = path.join(repoRoot, 'tests', 'fixtures');
 
 export type CliResult = {code: number | null; stdout: string; stderr: string};

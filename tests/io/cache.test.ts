@@ -161,7 +161,8 @@ describe('the dataset snapshot on disk', () => {
 		writeFileSync(big, bigText);
 		const uncached = runCli(['search', 'grain exports', '--json', '--data', big], {env: {BRIEFING_CACHE_DIR: 'off'}});
 		const first = runCli(['search', 'grain exports', '--json', '--data', big], {env: {BRIEFING_CACHE_DIR: directory}});
-		expect(readdirSync(directory).map((name) => name.replace(/-.*/, '')).sort()).toEqual(['data', 'index']);
+		// The dataset's snapshot and its index, beside the compiled code of the command (see source/launcher.ts).
+		expect(readdirSync(directory).map((name) => name.replace(/-.*/, '')).sort()).toEqual(['code', 'data', 'index']);
 		const second = runCli(['search', 'grain exports', '--json', '--data', big], {env: {BRIEFING_CACHE_DIR: directory}});
 		expect(first.stdout).toBe(uncached.stdout);
 		expect(second.stdout).toBe(uncached.stdout);
