@@ -1051,7 +1051,8 @@ class PairChunks {
 		}
 
 		if (this.used === this.current.length) {
-			this.current = new Uint32Array(1 << 20);
+			// Small data gets small chunks: a 4 MB array costs a small dataset a full collection.
+			this.current = new Uint32Array(Math.min(1 << 20, Math.max(1 << 12, this.length)));
 			this.chunks.push(this.current);
 			this.used = 0;
 		}
