@@ -298,11 +298,18 @@ export function composeBrief(linked: LinkedDataset, selection: BriefSelection, o
 	const next = rankEvents(linked, upcoming, pinned);
 	const matched = {developments: developments.length, quotes: selection.quotes.length, next: next.length};
 	const draft: Draft = {developments: [], quotes: [], next: []};
+	// The actors asked about open the who's who, up to its limit (a query can match hundreds).
+	let chosen = selection.actors.slice(0, whosWhoLimit);
 	// Text and Markdown lay the same content out a little differently: the page must hold either.
 	const fits = (): boolean => {
-		const brief = assemble(linked, draft, options, matched, selection.actors);
+		const brief = assemble(linked, draft, options, matched, chosen);
 		return renderText(brief, options.width).length <= options.lines && renderMarkdown(brief, options.width).length <= options.lines;
 	};
+
+	// Where even they overflow a small page (long names and roles), the last of them go.
+	while (chosen.length > 0 && !fits()) {
+		chosen = chosen.slice(0, -1);
+	}
 
 	const itemFits = (text: string): boolean => wrapLines(text, options.width, 2).length <= maxItemLines;
 	const queues = {
@@ -360,7 +367,7 @@ export function composeBrief(linked: LinkedDataset, selection: BriefSelection, o
 		progress ||= queues.developments.length > 0 || queues.quotes.length > 0 || queues.next.length > 0 || !quotesRanked;
 	}
 
-	return assemble(linked, draft, options, matched, selection.actors);
+	return assemble(linked, draft, options, matched, chosen);
 }
 
 // Rendering --------------------------------------------------------------------------------------

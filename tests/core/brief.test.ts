@@ -100,6 +100,15 @@ describe('quotes are verbatim', () => {
 });
 
 describe('one page means one page', () => {
+	it('holds a query that matches many actors on a small page (found by the property below)', () => {
+		const resolved = resolveBrief(generated, generatedIndex, {query: 'peace'});
+		expect(resolved.selection.actors.length).toBeGreaterThan(8);
+		const page = composeBrief(generated, resolved.selection, {title: resolved.title, lines: 20, width: 40, ...(resolved.scope ? {scope: resolved.scope} : {})});
+		expect(renderText(page, 40).length).toBeLessThanOrEqual(20);
+		expect(renderMarkdown(page, 40).length).toBeLessThanOrEqual(20);
+		expect(page.whosWho.length).toBeGreaterThan(0);
+	});
+
 	const datasets = [
 		{name: 'the seed data', linked: seed, index: seedIndex},
 		{name: 'a generated dataset of 10,000 events', linked: generated, index: generatedIndex},
