@@ -63,7 +63,9 @@ function Pane({title, count, focused, area, lines}: {
 			height={area.height}
 			borderStyle={focused ? 'double' : 'single'}
 			borderColor={focused ? 'cyan' : 'gray'}
-			overflow="hidden"
+			// Only vertically: a line is cut to the pane's width by its own truncation (and is made
+			// to fit it anyway), while clipping sideways has Ink slice every line of the frame again.
+			overflowY="hidden"
 		>
 			<Line segments={heading}/>
 			{lines.map((segments, index) => (
