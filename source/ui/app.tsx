@@ -18,13 +18,13 @@ import {
 } from './model.js';
 import {actorRows, quoteRows, type RowState, separatorRow, timelineRow} from './rows.js';
 import {cursorOf, initialState, modeOf, reduce, type State, typeText, type View} from './state.js';
-import {displayWidth, fitSegments, plain, type Segment, spread} from './text.js';
+import {displayWidth, fitSegments, mergeSegments, plain, sameSegments, type Segment, spread} from './text.js';
 import {wrapText} from '../core/wrap.js';
 
-function Line({segments}: {readonly segments: readonly Segment[]}): React.JSX.Element {
+function LineView({segments}: {readonly segments: readonly Segment[]}): React.JSX.Element {
 	return (
 		<Text wrap="truncate">
-			{segments.map((segment, index) => (
+			{mergeSegments(segments).map((segment, index) => (
 				<Text
 					// Segments of a line never reorder, so their position is their identity.
 					// eslint-disable-next-line react/no-array-index-key
@@ -42,6 +42,12 @@ function Line({segments}: {readonly segments: readonly Segment[]}): React.JSX.El
 		</Text>
 	);
 }
+
+/**
+ * One line of styled text. A line drawn as it was is not rendered again: a move changes a few
+ * lines of the screen, and Ink would otherwise restyle and re-measure all of them.
+ */
+const Line = React.memo(LineView, (before, after) => sameSegments(before.segments, after.segments));
 
 function Pane({title, count, focused, area, lines}: {
 	readonly title: string;
