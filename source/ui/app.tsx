@@ -450,7 +450,7 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 	const pinned = new Set(state.pins);
 
 	/** The lines of a list pane on screen, and the line of the list the first of them is. */
-	const listLines = (pane: PaneId): {first: number; lines: Segment[][]} => {
+	const listLines = (pane: PaneId): {first: number; lines: Array<readonly Segment[]>} => {
 		const area = layout.panes[pane];
 		const width = contentWidth(area);
 		const height = heights[pane];
@@ -463,7 +463,7 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 		const selected = cursor(pane);
 		const start = windowStart(shape, selected, state.scroll[pane], height);
 		const focused = state.focus === pane && !state.detailOpen;
-		const lines: Segment[][] = [];
+		const lines: Array<readonly Segment[]> = [];
 		for (let line = start; line < Math.min(shape.lineCount, start + height);) {
 			if (pane === 'timeline') {
 				const entry = searching ? {kind: 'item' as const, item: line} : timeline.lines[line]!;
