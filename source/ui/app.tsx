@@ -18,13 +18,13 @@ import {
 } from './model.js';
 import {actorRows, quoteRows, type RowState, separatorRow, timelineRow} from './rows.js';
 import {cursorOf, initialState, modeOf, reduce, type State, typeText, type View} from './state.js';
-import {displayWidth, fitSegments, plain, type Segment, spread} from './text.js';
+import {displayWidth, fitSegments, mergeSegments, plain, sameSegments, type Segment, spread} from './text.js';
 import {wrapText} from '../core/wrap.js';
 
-function Line({segments}: {readonly segments: readonly Segment[]}): React.JSX.Element {
+function LineView({segments}: {readonly segments: readonly Segment[]}): React.JSX.Element {
 	return (
 		<Text wrap="truncate">
-			{segments.map((segment, index) => (
+			{mergeSegments(segments).map((segment, index) => (
 				<Text
 					// Segments of a line never reorder, so their position is their identity.
 					// eslint-disable-next-line react/no-array-index-key
@@ -43,12 +43,23 @@ function Line({segments}: {readonly segments: readonly Segment[]}): React.JSX.El
 	);
 }
 
-function Pane({title, count, focused, area, lines}: {
+/**
+ * One line of styled text. A line drawn as it was is not rendered again: a move changes a few
+ * lines of the screen, and Ink would otherwise restyle and re-measure all of them.
+ */
+const Line = React.memo(LineView, (before, after) => sameSegments(before.segments, after.segments));
+
+function Pane({title, count, focused, area, lines, first = 0}: {
 	readonly title: string;
 	readonly count?: number | string;
 	readonly focused: boolean;
 	readonly area: Area;
 	readonly lines: ReadonlyArray<readonly Segment[]>;
+	/**
+	 * Where the first line shown is in the whole list or text. Lines are known by that place, so
+	 * that scrolling by a line moves the lines on screen instead of drawing each one again.
+	 */
+	readonly first?: number;
 }): React.JSX.Element {
 	const width = contentWidth(area);
 	const heading = spread(
@@ -63,12 +74,13 @@ function Pane({title, count, focused, area, lines}: {
 			height={area.height}
 			borderStyle={focused ? 'double' : 'single'}
 			borderColor={focused ? 'cyan' : 'gray'}
-			overflow="hidden"
+			// Only vertically: a line is cut to the pane's width by its own truncation (and is made
+			// to fit it anyway), while clipping sideways has Ink slice every line of the frame again.
+			overflowY="hidden"
 		>
 			<Line segments={heading}/>
 			{lines.map((segments, index) => (
-				// eslint-disable-next-line react/no-array-index-key
-				<Line key={index} segments={segments}/>
+				<Line key={first + index} segments={segments}/>
 			))}
 		</Box>
 	);
@@ -84,6 +96,11 @@ const toneStyles: Record<Tone, Segment> = {
 
 function textLines(lines: readonly DetailLine[], start: number, height: number, width: number): Segment[][] {
 	return lines.slice(start, start + height).map((line) => fitSegments([{...toneStyles[line.tone], text: line.text}], width));
+}
+
+/** The first line a text view shows when scrolled to `scroll`: never past its last page. */
+function textStart(lines: readonly DetailLine[], scroll: number, height: number): number {
+	return Math.min(scroll, Math.max(0, lines.length - height));
 }
 
 function useTerminalSize(fixed?: {columns: number; rows: number}): {columns: number; rows: number} {
@@ -432,20 +449,21 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 	const relatedQuotes = new Set(state.focus === 'timeline' && selectedEvent ? (linked.quotesByEvent.get(selectedEvent.id) ?? []).map((quote) => quote.id) : []);
 	const pinned = new Set(state.pins);
 
-	const listLines = (pane: PaneId): Segment[][] => {
+	/** The lines of a list pane on screen, and the line of the list the first of them is. */
+	const listLines = (pane: PaneId): {first: number; lines: Array<readonly Segment[]>} => {
 		const area = layout.panes[pane];
 		const width = contentWidth(area);
 		const height = heights[pane];
 		const shape = shapes[pane];
 		if (shape.itemCount === 0) {
 			const why = searching ? '  no matches' : state.filter ? '  nothing for this filter' : '  nothing here';
-			return [fitSegments([plain(why, {dim: true})], width)];
+			return {first: 0, lines: [fitSegments([plain(why, {dim: true})], width)]};
 		}
 
 		const selected = cursor(pane);
 		const start = windowStart(shape, selected, state.scroll[pane], height);
 		const focused = state.focus === pane && !state.detailOpen;
-		const lines: Segment[][] = [];
+		const lines: Array<readonly Segment[]> = [];
 		for (let line = start; line < Math.min(shape.lineCount, start + height);) {
 			if (pane === 'timeline') {
 				const entry = searching ? {kind: 'item' as const, item: line} : timeline.lines[line]!;
@@ -482,7 +500,7 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 			line += rows.length - offset;
 		}
 
-		return lines;
+		return {first: start, lines};
 	};
 
 	const totals = {timeline: matches?.total.events, actors: matches?.total.actors, quotes: matches?.total.quotes};
@@ -494,17 +512,20 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 
 	const filterActor = state.filter ? linked.actorById.get(state.filter.actor) : undefined;
 	const paneTitle = (pane: PaneId): string => (filterActor && pane !== 'actors' ? `${paneTitles[pane]} · ${sanitizeInline(filterActor.name)}` : paneTitles[pane]);
-	const pane = (id: PaneId): React.JSX.Element => (
-		<Pane key={id} title={paneTitle(id)} count={countLabel(id)} focused={state.focus === id && !state.detailOpen} area={layout.panes[id]} lines={listLines(id)}/>
-	);
+	const pane = (id: PaneId): React.JSX.Element => {
+		const {first, lines} = listLines(id);
+		return <Pane key={id} title={paneTitle(id)} count={countLabel(id)} focused={state.focus === id && !state.detailOpen} area={layout.panes[id]} lines={lines} first={first}/>;
+	};
 
+	const detailStart = textStart(detail, state.detailScroll, contentHeight(layout.detail));
 	const detailPane = (
 		<Pane
 			key="detail"
 			title="Detail"
 			focused={state.detailOpen}
 			area={layout.detail}
-			lines={textLines(detail, Math.min(state.detailScroll, Math.max(0, detail.length - contentHeight(layout.detail))), contentHeight(layout.detail), contentWidth(layout.detail))}
+			lines={textLines(detail, detailStart, contentHeight(layout.detail), contentWidth(layout.detail))}
+			first={detailStart}
 		/>
 	);
 
@@ -574,7 +595,7 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 	let body: React.JSX.Element;
 	if (state.overlay) {
 		const title = state.overlay === 'help' ? 'Keys' : `Briefing preview${state.pins.length > 0 ? ` · ${state.pins.length} pinned` : ''} · as \`briefing print${state.pins.length > 0 ? ' --pinned' : ''}\` prints it`;
-		body = <Pane title={title} focused area={overlayArea} lines={textLines(overlayLines, state.overlayScroll, contentHeight(overlayArea), contentWidth(overlayArea))}/>;
+		body = <Pane title={title} focused area={overlayArea} lines={textLines(overlayLines, state.overlayScroll, contentHeight(overlayArea), contentWidth(overlayArea))} first={state.overlayScroll}/>;
 	} else if (layout.mode === 'wide') {
 		body = <Box>{paneIds.map((id) => pane(id))}{detailPane}</Box>;
 	} else if (layout.mode === 'medium') {

@@ -70,13 +70,44 @@ function styled(segments: readonly Segment[], style: Style): Segment[] {
 	return segments.map((segment) => ({...segment, ...style}));
 }
 
-export function separatorRow(line: Extract<TimelineLine, {kind: 'separator'}>, width: number): Segment[] {
-	const label = `── ${line.label} `;
-	const rule = '─'.repeat(Math.max(0, width - displayWidth(label)));
-	return fitSegments([plain(`${label}${rule}`, {dim: true, color: 'gray'})], width);
+function sameRowState(a: RowState, b: RowState): boolean {
+	return a.selected === b.selected && a.focused === b.focused && a.related === b.related && a.pinned === b.pinned && a.matches === b.matches;
 }
 
-export function timelineRow(event: Event, state: RowState, width: number): Segment[] {
+type Made = {readonly linked: LinkedDataset | undefined; readonly state: RowState | undefined; readonly width: number; readonly rows: unknown};
+
+/**
+ * The rows last made for each item (or separator), with what they were made from. A move draws
+ * the rows around it again, nearly all as they were: they are not made again, and being the same
+ * arrays, the lines drawn from them are seen to be unchanged at a glance.
+ */
+const made = new WeakMap<object, Made>();
+
+function remembered<T>(item: object, linked: LinkedDataset | undefined, state: RowState | undefined, width: number, make: () => T): T {
+	const last = made.get(item);
+	if (last !== undefined && last.linked === linked && last.width === width
+		&& (last.state === state || (last.state !== undefined && state !== undefined && sameRowState(last.state, state)))) {
+		return last.rows as T;
+	}
+
+	const rows = make();
+	made.set(item, {linked, state, width, rows});
+	return rows;
+}
+
+export function separatorRow(line: Extract<TimelineLine, {kind: 'separator'}>, width: number): readonly Segment[] {
+	return remembered(line, undefined, undefined, width, () => {
+		const label = `── ${line.label} `;
+		const rule = '─'.repeat(Math.max(0, width - displayWidth(label)));
+		return fitSegments([plain(`${label}${rule}`, {dim: true, color: 'gray'})], width);
+	});
+}
+
+export function timelineRow(event: Event, state: RowState, width: number): readonly Segment[] {
+	return remembered(event, undefined, state, width, () => makeTimelineRow(event, state, width));
+}
+
+function makeTimelineRow(event: Event, state: RowState, width: number): Segment[] {
 	const style = rowStyle(state);
 	const date = formatDateText(event.date).padEnd(12);
 	const left: Segment[] = [
@@ -90,7 +121,11 @@ export function timelineRow(event: Event, state: RowState, width: number): Segme
 	return styled(spread(left, right, width), style);
 }
 
-export function actorRows(linked: LinkedDataset, actor: Actor, state: RowState, width: number): Segment[][] {
+export function actorRows(linked: LinkedDataset, actor: Actor, state: RowState, width: number): ReadonlyArray<readonly Segment[]> {
+	return remembered(actor, linked, state, width, () => makeActorRows(linked, actor, state, width));
+}
+
+function makeActorRows(linked: LinkedDataset, actor: Actor, state: RowState, width: number): Segment[][] {
 	const style = rowStyle(state);
 	const {events, quotes} = involvement(linked, actor.id);
 	const first = spread(
@@ -106,7 +141,11 @@ export function actorRows(linked: LinkedDataset, actor: Actor, state: RowState, 
 	return [styled(first, style), styled(second, style)];
 }
 
-export function quoteRows(linked: LinkedDataset, quote: Quote, state: RowState, width: number): Segment[][] {
+export function quoteRows(linked: LinkedDataset, quote: Quote, state: RowState, width: number): ReadonlyArray<readonly Segment[]> {
+	return remembered(quote, linked, state, width, () => makeQuoteRows(linked, quote, state, width));
+}
+
+function makeQuoteRows(linked: LinkedDataset, quote: Quote, state: RowState, width: number): Segment[][] {
 	const style = rowStyle(state);
 	const speaker = linked.actorById.get(quote.speaker)?.name ?? quote.speaker;
 	const meta = [formatDateText(quote.date), quote.channel === null ? null : sanitizeInline(quote.channel)].filter(Boolean).join(' · ');

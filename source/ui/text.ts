@@ -84,3 +84,49 @@ export function spread(left: readonly Segment[], right: readonly Segment[], widt
 export function plain(text: string, style: Style = {}): Segment {
 	return {...style, text};
 }
+
+function sameStyle(a: Style, b: Style): boolean {
+	return a.color === b.color && Boolean(a.bold) === Boolean(b.bold) && Boolean(a.dim) === Boolean(b.dim)
+		&& Boolean(a.inverse) === Boolean(b.inverse) && Boolean(a.underline) === Boolean(b.underline) && Boolean(a.italic) === Boolean(b.italic);
+}
+
+/**
+ * Neighbouring segments of one style as one, and no empty ones: the line looks the same, and Ink
+ * styles, sanitizes and measures each segment it is given on every frame.
+ */
+export function mergeSegments(segments: readonly Segment[]): readonly Segment[] {
+	const out: Segment[] = [];
+	for (const segment of segments) {
+		if (segment.text === '') {
+			continue;
+		}
+
+		const last = out.at(-1);
+		if (last !== undefined && sameStyle(last, segment)) {
+			out[out.length - 1] = {...last, text: last.text + segment.text};
+		} else {
+			out.push(segment);
+		}
+	}
+
+	return out;
+}
+
+/** Whether two lines draw the same: their segments have the same text in the same styles. */
+export function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
+	if (a === b) {
+		return true;
+	}
+
+	if (a.length !== b.length) {
+		return false;
+	}
+
+	for (let index = 0; index < a.length; index++) {
+		if (a[index]!.text !== b[index]!.text || !sameStyle(a[index]!, b[index]!)) {
+			return false;
+		}
+	}
+
+	return true;
+}
