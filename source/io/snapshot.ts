@@ -1,6 +1,6 @@
-import {createHash} from 'node:crypto';
+import {createHash, type Hash} from 'node:crypto';
 import {
-	closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync,
+	closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, utimesSync, writeSync,
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,11 +8,11 @@ import {
 	actorKinds, countryPattern, eventStatuses, recordKeys, slugPattern, tagPattern, textPattern,
 } from '../core/contract.js';
 import {linkNormalized, type LinkedDataset} from '../core/linked.js';
-import type {Actor, Event, Evidence, Quote, Source} from '../core/schema.js';
+import type {Actor, Dataset, Event, Evidence, Quote, Source} from '../core/schema.js';
 
 /**
  * A validated, linked dataset on disk, so that a second start skips parsing, checking and linking:
- * the records in their display order, as columns of numbers and one table of distinct strings,
+ * the records in their display order, as one stream of numbers and a table of distinct strings,
  * references as positions (so every event that names an actor shares the actor's id string).
  * Keyed, like the search index, by the SHA-256 of the data's bytes and a fingerprint of the code
  * that validated them; a file is used only when its key, its checksum and every reference in it
@@ -109,7 +109,7 @@ const magic = Buffer.from('BRIEFSNP', 'latin1');
 const headerBytes = magic.length + 32 + 32;
 
 /** Bumped whenever the layout, or what validation accepts, changes. */
-export const snapshotFormatVersion = 2;
+export const snapshotFormatVersion = 3;
 
 /** Data smaller than this is parsed faster than its snapshot is read. */
 export const minimumSnapshotBytes = 4 * 1024 * 1024;
@@ -172,10 +172,27 @@ class StringTable {
 
 const latin1 = /^[\u0000-\u00FF]*$/;
 
-/** The most characters in one blob of the string table: well under the longest string V8 makes. */
-const blobCharacters = 128 * 1024 * 1024;
+/**
+ * The most bytes in one blob of the string table (a longer string has a blob of its own). A blob
+ * is read into one buffer, reused from blob to blob, and decoded: small blobs keep that buffer
+ * small, where one blob of all the strings needed a buffer as large as they are.
+ */
+export const blobBytes = 4 * 1024 * 1024;
 
-/** The dataset as the payload of a snapshot file. */
+/** How many numbers are read at a time. */
+const numbersPerRead = 64 * 1024;
+
+/**
+ * The dataset as the payload of a snapshot file, in the order it is read:
+ *
+ * - the length of a JSON header (4 bytes), and the header: the counts, and the kind and size of each blob;
+ * - the blobs: the strings laid end to end, Latin-1 ones at one byte a character, others in UTF-16;
+ * - the numbers (64-bit floats): for each string its blob and its length (it starts where the one
+ *   before it in that blob ends), then each record as it is read, its lists after it. A string is
+ *   a number in the table (-1 for null), a reference the position of what it names.
+ *
+ * So it reads front to back in pieces of bounded size, with nothing of the file held but the piece.
+ */
 export function serializeSnapshot(linked: LinkedDataset): Buffer[] {
 	const strings = new StringTable();
 	const {sources, actors, events, quotes} = linked;
@@ -185,199 +202,238 @@ export function serializeSnapshot(linked: LinkedDataset): Buffer[] {
 	actors.forEach((actor, index) => actorNumber.set(actor.id, index));
 	const eventNumber = new Map<string, number>();
 	events.forEach((event, index) => eventNumber.set(event.id, index));
-	let aliasCount = 0;
+	let size = (sources.length * 8) + (actors.length * 6) + (events.length * 9) + (quotes.length * 11);
 	for (const actor of actors) {
-		aliasCount += actor.aliases.length;
+		size += actor.aliases.length;
 	}
 
-	let actorRefs = 0;
-	let tagRefs = 0;
-	let evidenceCount = 0;
 	for (const event of events) {
-		actorRefs += event.actors.length;
-		tagRefs += event.tags.length;
-		evidenceCount += event.evidence.length;
+		size += event.actors.length + event.tags.length + (event.evidence.length * 4);
 	}
 
-	const sourceColumn = new Float64Array(sources.length * 8);
-	const actorColumn = new Float64Array(actors.length * 6);
-	const aliasColumn = new Float64Array(aliasCount);
-	const eventColumn = new Float64Array(events.length * 9);
-	const eventActorColumn = new Float64Array(actorRefs);
-	const eventTagColumn = new Float64Array(tagRefs);
-	const eventEvidenceColumn = new Float64Array(evidenceCount * 4);
-	const quoteColumn = new Float64Array(quotes.length * 11);
+	const records = new Float64Array(size);
 	let at = 0;
-	for (const source of sources) {
-		sourceColumn.set([strings.unique(source.id), strings.ref(source.title), strings.ref(source.outlet), strings.ref(source.author),
-			strings.ref(source.published), strings.ref(source.url), strings.ref(source.file), strings.ref(source.lang)], at);
-		at += 8;
-	}
+	const put = (value: number): void => {
+		records[at++] = value;
+	};
 
-	at = 0;
-	let aliasAt = 0;
-	for (const actor of actors) {
-		actorColumn.set([strings.unique(actor.id), strings.ref(actor.name), actorKinds.indexOf(actor.kind), actor.aliases.length,
-			strings.ref(actor.role), strings.ref(actor.country)], at);
-		at += 6;
-		for (const alias of actor.aliases) {
-			aliasColumn[aliasAt++] = strings.ref(alias);
+	for (const source of sources) {
+		put(strings.unique(source.id));
+		for (const text of [source.title, source.outlet, source.author, source.published, source.url, source.file, source.lang]) {
+			put(strings.ref(text));
 		}
 	}
 
-	at = 0;
-	let actorAt = 0;
-	let tagAt = 0;
-	let evidenceAt = 0;
+	for (const actor of actors) {
+		put(strings.unique(actor.id));
+		put(strings.ref(actor.name));
+		put(actorKinds.indexOf(actor.kind));
+		put(actor.aliases.length);
+		put(strings.ref(actor.role));
+		put(strings.ref(actor.country));
+		for (const alias of actor.aliases) {
+			put(strings.ref(alias));
+		}
+	}
+
 	for (const event of events) {
-		eventColumn[at] = strings.unique(event.id);
-		eventColumn[at + 1] = strings.ref(event.date);
-		eventColumn[at + 2] = eventStatuses.indexOf(event.status);
-		eventColumn[at + 3] = strings.unique(event.title);
-		eventColumn[at + 4] = strings.unique(event.summary);
-		eventColumn[at + 5] = event.actors.length;
-		eventColumn[at + 6] = strings.ref(event.location);
-		eventColumn[at + 7] = event.tags.length;
-		eventColumn[at + 8] = event.evidence.length;
-		at += 9;
+		put(strings.unique(event.id));
+		put(strings.ref(event.date));
+		put(eventStatuses.indexOf(event.status));
+		put(strings.unique(event.title));
+		put(strings.unique(event.summary));
+		put(event.actors.length);
+		put(strings.ref(event.location));
+		put(event.tags.length);
+		put(event.evidence.length);
 		for (const id of event.actors) {
-			eventActorColumn[actorAt++] = actorNumber.get(id)!;
+			put(actorNumber.get(id)!);
 		}
 
 		for (const tag of event.tags) {
-			eventTagColumn[tagAt++] = strings.ref(tag);
+			put(strings.ref(tag));
 		}
 
 		for (const entry of event.evidence) {
-			eventEvidenceColumn[evidenceAt] = sourceNumber.get(entry.source)!;
-			eventEvidenceColumn[evidenceAt + 1] = strings.unique(entry.exact);
-			eventEvidenceColumn[evidenceAt + 2] = entry.start;
-			eventEvidenceColumn[evidenceAt + 3] = entry.end;
-			evidenceAt += 4;
+			put(sourceNumber.get(entry.source)!);
+			put(strings.unique(entry.exact));
+			put(entry.start);
+			put(entry.end);
 		}
 	}
 
-	at = 0;
 	for (const quote of quotes) {
-		quoteColumn[at] = strings.unique(quote.id);
-		quoteColumn[at + 1] = strings.unique(quote.text);
-		quoteColumn[at + 2] = actorNumber.get(quote.speaker)!;
-		quoteColumn[at + 3] = strings.ref(quote.date);
-		quoteColumn[at + 4] = strings.ref(quote.channel);
-		quoteColumn[at + 5] = quote.event === null ? -1 : eventNumber.get(quote.event)!;
-		quoteColumn[at + 6] = quote.partial ? 1 : 0;
-		quoteColumn[at + 7] = sourceNumber.get(quote.evidence.source)!;
-		quoteColumn[at + 8] = strings.unique(quote.evidence.exact);
-		quoteColumn[at + 9] = quote.evidence.start;
-		quoteColumn[at + 10] = quote.evidence.end;
-		at += 11;
+		put(strings.unique(quote.id));
+		put(strings.unique(quote.text));
+		put(actorNumber.get(quote.speaker)!);
+		put(strings.ref(quote.date));
+		put(strings.ref(quote.channel));
+		put(quote.event === null ? -1 : eventNumber.get(quote.event)!);
+		put(quote.partial ? 1 : 0);
+		put(sourceNumber.get(quote.evidence.source)!);
+		put(strings.unique(quote.evidence.exact));
+		put(quote.evidence.start);
+		put(quote.evidence.end);
 	}
 
-	// Strings: a blob, an offset and a length each. Latin-1 strings go in blobs of one byte a
-	// character, others in UTF-16 ones; a blob holds at most `blobCharacters`, as one JS string can.
-	const table = new Float64Array(strings.strings.length * 3);
-	const blobs: Array<{wide: boolean; parts: string[]; length: number}> = [];
+	// Latin-1 strings and the others fill blobs of their own kind, one after another.
+	const table = new Float64Array(strings.strings.length * 2);
+	const blobs: Array<{wide: boolean; parts: string[]; bytes: number}> = [];
 	const open: Record<'narrow' | 'wide', number> = {narrow: -1, wide: -1};
 	for (const [index, text] of strings.strings.entries()) {
 		const wide = !latin1.test(text);
 		const kind = wide ? 'wide' : 'narrow';
+		const bytes = text.length * (wide ? 2 : 1);
 		let blob = blobs[open[kind]];
-		if (blob === undefined || blob.length + text.length > blobCharacters) {
-			blob = {wide, parts: [], length: 0};
+		if (blob === undefined || (blob.bytes > 0 && blob.bytes + bytes > blobBytes)) {
+			blob = {wide, parts: [], bytes: 0};
 			open[kind] = blobs.length;
 			blobs.push(blob);
 		}
 
-		table[index * 3] = open[kind];
-		table[(index * 3) + 1] = blob.length;
-		table[(index * 3) + 2] = text.length;
+		table[index * 2] = open[kind];
+		table[(index * 2) + 1] = text.length;
 		blob.parts.push(text);
-		blob.length += text.length;
+		blob.bytes += bytes;
 	}
 
-	const columns = [sourceColumn, actorColumn, aliasColumn, eventColumn, eventActorColumn, eventTagColumn, eventEvidenceColumn, quoteColumn];
-	const bodies: Buffer[] = [Buffer.from(table.buffer), ...columns.map((column) => Buffer.from(column.buffer)),
-		...blobs.map((blob) => Buffer.from(blob.parts.join(''), blob.wide ? 'utf16le' : 'latin1'))];
 	const header = Buffer.from(JSON.stringify({
 		format: 'briefing-snapshot',
 		version: snapshotFormatVersion,
 		counts: {sources: sources.length, actors: actors.length, events: events.length, quotes: quotes.length, strings: strings.strings.length},
-		lengths: bodies.map((body) => body.length),
-		wide: blobs.map((blob) => blob.wide),
+		blobs: blobs.map(({wide, bytes}) => ({wide, bytes})),
+		numbers: table.length + records.length,
 	}), 'utf8');
 	const length = Buffer.alloc(4);
 	length.writeUInt32LE(header.length, 0);
-	const padding = Buffer.alloc((8 - ((4 + header.length) % 8)) % 8);
-	return [length, header, padding, ...bodies.flatMap((body) => [body, Buffer.alloc((8 - (body.length % 8)) % 8)])];
+	return [length, header, ...blobs.map((blob) => Buffer.from(blob.parts.join(''), blob.wide ? 'utf16le' : 'latin1')),
+		Buffer.from(table.buffer), Buffer.from(records.buffer)];
 }
 
 class Corrupt extends Error {}
 
-/** Reads {@link serializeSnapshot}'s payload; throws on anything that does not hold. */
-export function deserializeSnapshot(payload: Buffer): LinkedDataset {
-	const headerLength = payload.readUInt32LE(0);
-	const header = JSON.parse(payload.toString('utf8', 4, 4 + headerLength)) as {
-		format?: unknown; version?: unknown; counts?: Record<string, number>; lengths?: number[]; wide?: unknown[];
+/** Fills `into` with the next bytes of a payload; throws when there are not that many. */
+type ByteSource = (into: Uint8Array) => void;
+
+/** The next bytes of a payload in memory. */
+function bufferSource(payload: Uint8Array): ByteSource {
+	let at = 0;
+	return (into) => {
+		if (into.length > payload.length - at) {
+			throw new Corrupt('the payload is cut short');
+		}
+
+		into.set(payload.subarray(at, at + into.length));
+		at += into.length;
 	};
-	if (header.format !== 'briefing-snapshot' || header.version !== snapshotFormatVersion || !header.counts || !Array.isArray(header.lengths)
-		|| !Array.isArray(header.wide) || header.lengths.length !== 9 + header.wide.length) {
+}
+
+/** The next bytes of a file from `position` to `end`, each added to `hash` as it is read. */
+function fileSource(descriptor: number, position: number, end: number, hash: Hash): ByteSource {
+	return (into) => {
+		if (into.length > end - position) {
+			throw new Corrupt('the file is cut short');
+		}
+
+		for (let done = 0; done < into.length;) {
+			const read = readSync(descriptor, into, done, into.length - done, position + done);
+			if (read === 0) {
+				throw new Corrupt('the file is cut short');
+			}
+
+			done += read;
+		}
+
+		position += into.length;
+		hash.update(into);
+	};
+}
+
+/** The numbers of a payload, read a piece at a time into the same array. */
+class Numbers {
+	private readonly piece: Float64Array;
+	private readonly bytes: Uint8Array;
+	private at = 0;
+	private end = 0;
+	/** How many are still to be read from the source. */
+	private unread: number;
+
+	constructor(private readonly source: ByteSource, count: number) {
+		this.piece = new Float64Array(Math.min(count, numbersPerRead));
+		this.bytes = new Uint8Array(this.piece.buffer);
+		this.unread = count;
+	}
+
+	/** How many numbers are left. */
+	get left(): number {
+		return this.unread + this.end - this.at;
+	}
+
+	next(): number {
+		if (this.at === this.end) {
+			if (this.unread === 0) {
+				throw new Corrupt('the numbers run out');
+			}
+
+			const count = Math.min(this.unread, this.piece.length);
+			this.source(this.bytes.subarray(0, count * 8));
+			this.unread -= count;
+			this.at = 0;
+			this.end = count;
+		}
+
+		return this.piece[this.at++]!;
+	}
+}
+
+type Header = {
+	counts: Record<'sources' | 'actors' | 'events' | 'quotes' | 'strings', number>;
+	blobs: Array<{wide: boolean; bytes: number}>;
+	numbers: number;
+};
+
+/** The header of a payload of `size` bytes, checked to describe exactly that many. */
+function readHeader(source: ByteSource, size: number): Header {
+	const length = Buffer.alloc(4);
+	source(length);
+	const headerLength = length.readUInt32LE(0);
+	if (headerLength > size - 4) {
+		throw new Corrupt('the header runs past the end');
+	}
+
+	const text = Buffer.alloc(headerLength);
+	source(text);
+	const header = JSON.parse(text.toString('utf8')) as {format?: unknown; version?: unknown; counts?: Record<string, unknown>; blobs?: unknown; numbers?: unknown};
+	const counts = header.counts;
+	const count = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+	if (header.format !== 'briefing-snapshot' || header.version !== snapshotFormatVersion || typeof counts !== 'object' || counts === null
+		|| !['sources', 'actors', 'events', 'quotes', 'strings'].every((key) => count(counts[key])) || !count(header.numbers)
+		|| !Array.isArray(header.blobs) || !header.blobs.every((blob: {wide?: unknown; bytes?: unknown}) =>
+			typeof blob === 'object' && blob !== null && typeof blob.wide === 'boolean' && count(blob.bytes) && (!blob.wide || blob.bytes % 2 === 0))) {
 		throw new Corrupt('not a snapshot of this version');
 	}
 
-	// The payload is copied once if its typed arrays would not be aligned.
-	let at = 4 + headerLength + ((8 - ((4 + headerLength) % 8)) % 8);
-	const bytes = (payload.byteOffset + at) % 8 === 0 ? payload : Buffer.from(payload);
-	const bodies: Buffer[] = [];
-	for (const length of header.lengths) {
-		if (!Number.isSafeInteger(length) || length < 0 || at + length > bytes.length) {
-			throw new Corrupt('a section runs past the end');
-		}
-
-		bodies.push(bytes.subarray(at, at + length));
-		at += length + ((8 - (length % 8)) % 8);
+	const checked = header as Header;
+	const {counts: {sources, actors, events, quotes, strings}} = checked;
+	const blobTotal = checked.blobs.reduce((sum, blob) => sum + blob.bytes, 0);
+	if (4 + headerLength + blobTotal + (checked.numbers * 8) !== size
+		|| checked.numbers < (strings * 2) + (sources * 8) + (actors * 6) + (events * 9) + (quotes * 11)) {
+		throw new Corrupt('the sections do not fill the payload');
 	}
 
-	const numbers = (body: Buffer): Float64Array => {
-		if (body.length % 8 !== 0) {
-			throw new Corrupt('a column is cut');
-		}
+	return checked;
+}
 
-		return new Float64Array(body.buffer, body.byteOffset, body.length / 8);
-	};
-
-	const counts = header.counts;
-	if (!['sources', 'actors', 'events', 'quotes', 'strings'].every((key) => Number.isSafeInteger(counts[key]) && counts[key]! >= 0)) {
-		throw new Corrupt('the counts are not counts');
-	}
-
-	const table = numbers(bodies[0]!);
-	const blobs = bodies.slice(9).map((body, position) => body.toString(header.wide![position] === true ? 'utf16le' : 'latin1'));
-	if (table.length !== counts.strings! * 3) {
-		throw new Corrupt('the string table does not match');
-	}
-
-	const made: Array<string | undefined> = new Array<string | undefined>(counts.strings!);
-	const text = (ref: number): string => {
-		let value = made[ref];
-		if (value === undefined) {
-			if (!Number.isInteger(ref) || ref < 0 || ref >= counts.strings!) {
-				throw new Corrupt('a string reference is out of range');
-			}
-
-			const [blob, offset, length] = [table[ref * 3]!, table[ref * 3 + 1]!, table[ref * 3 + 2]!];
-			const source = blobs[blob];
-			if (source === undefined || offset + length > source.length) {
-				throw new Corrupt('a string runs past its blob');
-			}
-
-			value = source.slice(offset, offset + length);
-			made[ref] = value;
-		}
-
-		return value;
-	};
-
-	const optional = (ref: number): string | null => (ref === -1 ? null : text(ref));
+/** Reads {@link serializeSnapshot}'s payload of `size` bytes; throws on anything that does not hold. */
+function readPayload(source: ByteSource, size: number): Dataset {
+	const {counts, blobs: blobSizes, numbers: numberCount} = readHeader(source, size);
+	// One buffer for every blob: each is decoded as soon as it is read.
+	const scratch = Buffer.allocUnsafeSlow(Math.max(0, ...blobSizes.map((blob) => blob.bytes)));
+	const blobs = blobSizes.map(({wide, bytes}) => {
+		source(scratch.subarray(0, bytes));
+		return scratch.toString(wide ? 'utf16le' : 'latin1', 0, bytes);
+	});
+	const numbers = new Numbers(source, numberCount);
 	const index = (value: number, limit: number): number => {
 		if (!Number.isInteger(value) || value < 0 || value >= limit) {
 			throw new Corrupt('a reference is out of range');
@@ -386,118 +442,156 @@ export function deserializeSnapshot(payload: Buffer): LinkedDataset {
 		return value;
 	};
 
-	const [sourceColumn, actorColumn, aliasColumn, eventColumn, eventActorColumn, eventTagColumn, eventEvidenceColumn, quoteColumn]
-		= bodies.slice(1, 9).map((body) => numbers(body)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
-	const expect = (column: Float64Array, length: number): void => {
-		if (column.length !== length) {
-			throw new Corrupt('a column has the wrong length');
+	// Each string is a slice of its blob, which V8 keeps as a reference into it.
+	const strings: string[] = [];
+	const used = blobs.map(() => 0);
+	for (let number = 0; number < counts.strings; number++) {
+		const blob = index(numbers.next(), blobs.length);
+		const length = numbers.next();
+		const start = used[blob]!;
+		if (!Number.isInteger(length) || length < 0 || start + length > blobs[blob]!.length) {
+			throw new Corrupt('a string runs past its blob');
 		}
+
+		strings.push(blobs[blob]!.slice(start, start + length));
+		used[blob] = start + length;
+	}
+
+	if (used.some((length, blob) => length !== blobs[blob]!.length)) {
+		throw new Corrupt('a blob holds more than its strings');
+	}
+
+	const text = (ref: number): string => strings[index(ref, strings.length)]!;
+	const optional = (ref: number): string | null => (ref === -1 ? null : text(ref));
+	// Lists are made at their size: filled by push, each would hold room for 17 items (152 bytes),
+	// which for the three lists of 100,000 events is 45 MB of a heap that V8 then lets grow in
+	// proportion before collecting.
+	const sized = <T>(count: number, limit: number): T[] => {
+		if (!Number.isInteger(count) || count < 0 || count > limit) {
+			throw new Corrupt('a count is out of range');
+		}
+
+		return new Array<T>(count);
 	};
 
-	expect(sourceColumn, counts.sources! * 8);
-	expect(actorColumn, counts.actors! * 6);
-	expect(eventColumn, counts.events! * 9);
-	expect(quoteColumn, counts.quotes! * 11);
+	// The fields are read in the order they are written: an object literal evaluates in order.
 	const sources: Source[] = [];
-	for (let row = 0; row < counts.sources!; row++) {
-		const cell = (column: number): number => sourceColumn[row * 8 + column]!;
+	for (let row = 0; row < counts.sources; row++) {
 		sources.push({
-			id: text(cell(0)), title: optional(cell(1)), outlet: optional(cell(2)), author: optional(cell(3)), published: optional(cell(4)),
-			url: optional(cell(5)), file: optional(cell(6)), lang: text(cell(7)),
+			id: text(numbers.next()), title: optional(numbers.next()), outlet: optional(numbers.next()), author: optional(numbers.next()),
+			published: optional(numbers.next()), url: optional(numbers.next()), file: optional(numbers.next()), lang: text(numbers.next()),
 		});
 	}
 
 	const actors: Actor[] = [];
-	let alias = 0;
-	for (let row = 0; row < counts.actors!; row++) {
-		const cell = (column: number): number => actorColumn[row * 6 + column]!;
-		const aliases: string[] = [];
-		for (let count = cell(3); count > 0; count--) {
-			aliases.push(text(aliasColumn[alias++]!));
+	for (let row = 0; row < counts.actors; row++) {
+		const id = text(numbers.next());
+		const name = text(numbers.next());
+		const kind = actorKinds[index(numbers.next(), actorKinds.length)]!;
+		const aliases = sized<string>(numbers.next(), numbers.left);
+		const role = optional(numbers.next());
+		const country = optional(numbers.next());
+		for (let at = 0; at < aliases.length; at++) {
+			aliases[at] = text(numbers.next());
 		}
 
-		actors.push({
-			id: text(cell(0)), name: text(cell(1)), kind: actorKinds[index(cell(2), actorKinds.length)]!, aliases, role: optional(cell(4)), country: optional(cell(5)),
-		});
+		actors.push({id, name, kind, aliases, role, country});
 	}
 
-	expect(aliasColumn, alias);
-	const evidenceAt = (column: Float64Array, at: number): Evidence => ({
-		source: sources[index(column[at]!, sources.length)]!.id,
-		exact: text(column[at + 1]!),
-		start: column[at + 2]!,
-		end: column[at + 3]!,
+	const evidenceOf = (): Evidence => ({
+		source: sources[index(numbers.next(), sources.length)]!.id, exact: text(numbers.next()), start: numbers.next(), end: numbers.next(),
 	});
 	const events: Event[] = [];
-	let actorAt = 0;
-	let tagAt = 0;
-	let evidenceNumber = 0;
-	for (let row = 0; row < counts.events!; row++) {
-		const cell = (column: number): number => eventColumn[row * 9 + column]!;
-		const eventActors: string[] = [];
-		for (let count = cell(5); count > 0; count--) {
-			eventActors.push(actors[index(eventActorColumn[actorAt++]!, actors.length)]!.id);
+	for (let row = 0; row < counts.events; row++) {
+		const id = text(numbers.next());
+		const date = optional(numbers.next());
+		const status = eventStatuses[index(numbers.next(), eventStatuses.length)]!;
+		const title = text(numbers.next());
+		const summary = text(numbers.next());
+		const eventActors = sized<string>(numbers.next(), numbers.left);
+		const location = optional(numbers.next());
+		const tags = sized<string>(numbers.next(), numbers.left);
+		const evidence = sized<Evidence>(numbers.next(), numbers.left / 4);
+		for (let at = 0; at < eventActors.length; at++) {
+			eventActors[at] = actors[index(numbers.next(), actors.length)]!.id;
 		}
 
-		const tags: string[] = [];
-		for (let count = cell(7); count > 0; count--) {
-			tags.push(text(eventTagColumn[tagAt++]!));
+		for (let at = 0; at < tags.length; at++) {
+			tags[at] = text(numbers.next());
 		}
 
-		const evidence: Evidence[] = [];
-		for (let count = cell(8); count > 0; count--) {
-			evidence.push(evidenceAt(eventEvidenceColumn, evidenceNumber * 4));
-			evidenceNumber++;
+		for (let at = 0; at < evidence.length; at++) {
+			evidence[at] = evidenceOf();
 		}
 
-		events.push({
-			id: text(cell(0)), date: optional(cell(1)), status: eventStatuses[index(cell(2), eventStatuses.length)]!, title: text(cell(3)),
-			summary: text(cell(4)), actors: eventActors, location: optional(cell(6)), tags, evidence,
-		});
+		events.push({id, date, status, title, summary, actors: eventActors, location, tags, evidence});
 	}
 
-	expect(eventActorColumn, actorAt);
-	expect(eventTagColumn, tagAt);
-	expect(eventEvidenceColumn, evidenceNumber * 4);
 	const quotes: Quote[] = [];
-	for (let row = 0; row < counts.quotes!; row++) {
-		const cell = (column: number): number => quoteColumn[row * 11 + column]!;
-		const event = cell(5);
+	for (let row = 0; row < counts.quotes; row++) {
+		const id = text(numbers.next());
+		const quoteText = text(numbers.next());
+		const speaker = actors[index(numbers.next(), actors.length)]!.id;
+		const date = optional(numbers.next());
+		const channel = optional(numbers.next());
+		const event = numbers.next();
+		const partial = numbers.next() === 1;
 		quotes.push({
-			id: text(cell(0)), text: text(cell(1)), speaker: actors[index(cell(2), actors.length)]!.id, date: optional(cell(3)), channel: optional(cell(4)),
-			event: event === -1 ? null : events[index(event, events.length)]!.id, partial: cell(6) === 1, evidence: evidenceAt(quoteColumn, row * 11 + 7),
+			id, text: quoteText, speaker, date, channel, event: event === -1 ? null : events[index(event, events.length)]!.id, partial, evidence: evidenceOf(),
 		});
 	}
 
-	return linkNormalized({version: 1, sources, actors, events, quotes});
+	if (numbers.left !== 0) {
+		throw new Corrupt('numbers are left over');
+	}
+
+	return {version: 1, sources, actors, events, quotes};
 }
 
-/** The snapshot of the data with this hash, when there is a sound one. */
+/** Reads {@link serializeSnapshot}'s payload; throws on anything that does not hold. */
+export function deserializeSnapshot(payload: Uint8Array): LinkedDataset {
+	return linkNormalized(readPayload(bufferSource(payload), payload.length));
+}
+
+/**
+ * The snapshot of the data with this hash, when there is a sound one. The file is read front to
+ * back a piece at a time, each piece checksummed as it is read: the dataset made from it is
+ * used only when the whole file was read and its checksum holds.
+ */
 export function readSnapshot(hash: string, bytes: number, options: CacheOptions = {}): LinkedDataset | undefined {
 	const file = snapshotFile(hash, bytes, options);
 	if (file === undefined) {
 		return undefined;
 	}
 
-	let data: Buffer;
+	let descriptor: number;
 	try {
-		data = readFileSync(file);
+		descriptor = openSync(file, 'r');
 	} catch {
 		return undefined;
 	}
 
-	const payload = data.subarray(headerBytes);
-	if (data.length < headerBytes || !data.subarray(0, magic.length).equals(magic) || !data.subarray(magic.length, magic.length + 32).equals(keyOf(hash))
-		|| !data.subarray(magic.length + 32, headerBytes).equals(createHash('sha256').update(payload).digest())) {
-		return undefined;
-	}
-
 	try {
-		const linked = deserializeSnapshot(payload);
+		const size = fstatSync(descriptor).size;
+		const head = Buffer.alloc(headerBytes);
+		if (size < headerBytes || readSync(descriptor, head, 0, headerBytes, 0) !== headerBytes || !head.subarray(0, magic.length).equals(magic)
+			|| !head.subarray(magic.length, magic.length + 32).equals(keyOf(hash))) {
+			return undefined;
+		}
+
+		const checksum = createHash('sha256');
+		const dataset = readPayload(fileSource(descriptor, headerBytes, size, checksum), size - headerBytes);
+		if (!checksum.digest().equals(head.subarray(magic.length + 32, headerBytes))) {
+			return undefined;
+		}
+
+		const linked = linkNormalized(dataset);
 		touch(file);
 		return linked;
 	} catch {
 		return undefined;
+	} finally {
+		closeSync(descriptor);
 	}
 }
 
