@@ -18,13 +18,13 @@ import {
 } from './model.js';
 import {actorRows, quoteRows, type RowState, separatorRow, timelineRow} from './rows.js';
 import {cursorOf, initialState, modeOf, reduce, type State, typeText, type View} from './state.js';
-import {displayWidth, fitSegments, mergeSegments, plain, sameSegments, type Segment, spread} from './text.js';
+import {displayWidth, drawnSegments, fitSegments, plain, sameSegments, type Segment, spread} from './text.js';
 import {wrapText} from '../core/wrap.js';
 
 function LineView({segments}: {readonly segments: readonly Segment[]}): React.JSX.Element {
 	return (
 		<Text wrap="truncate">
-			{mergeSegments(segments).map((segment, index) => (
+			{drawnSegments(segments).map((segment, index) => (
 				<Text
 					// Segments of a line never reorder, so their position is their identity.
 					// eslint-disable-next-line react/no-array-index-key
