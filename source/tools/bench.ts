@@ -215,9 +215,19 @@ class FakeStdout extends EventEmitter {
 	}
 }
 
-type FrameResult = {selection: Stats; bareList: Stats; events: number};
+/** Moves in the other panes, with a search, and on a small terminal: see `frameWorker`. */
+type FramePaths = {actors: Stats; quotes: Stats; search: Stats; small: Stats};
 
-/** Time from a key to the frame it causes: moving the selection in the dashboard, and a bare Ink list. */
+type FrameResult = {selection: Stats; bareList: Stats; events: number; paths?: FramePaths};
+
+/** The search the bench moves through its results with: common words, so that every pane has matches. */
+const frameQuery = 'minister';
+
+/**
+ * Time from a key to the frame it causes: moving the selection in the dashboard, and a bare Ink
+ * list. Then the other ways a move goes: in the actors and quotes panes, through search results,
+ * and at 60x20.
+ */
 async function frameWorker(file: string): Promise<FrameResult> {
 	const environment = process.env;
 	environment.NODE_ENV = 'production';
@@ -238,11 +248,18 @@ async function frameWorker(file: string): Promise<FrameResult> {
 		setTimeout(resolve, ms);
 	});
 
-	const press = async (element: React.ReactElement, keys: string[]): Promise<number[]> => {
+	/** Keys pressed one after another, timed; the `setup` keys before them are not (a search runs after each). */
+	const press = async (element: React.ReactElement, keys: string[], setup: string[] = [], size = {columns: 120, rows: 60}): Promise<number[]> => {
 		const stdin = new FakeStdin();
-		const stdout = new FakeStdout();
+		const stdout = Object.assign(new FakeStdout(), size);
 		const instance = render(element, {stdin: stdin as never, stdout: stdout as never, stderr: stdout as never, debug: false, exitOnCtrlC: false, patchConsole: false});
 		await delay(300);
+		for (const key of setup) {
+			stdin.write(key);
+			// eslint-disable-next-line no-await-in-loop
+			await delay(300);
+		}
+
 		const times: number[] = [];
 		for (const key of keys) {
 			const before = stdout.writes.length;
@@ -274,7 +291,22 @@ async function frameWorker(file: string): Promise<FrameResult> {
 	}
 
 	const bareList = await press(React.createElement(BareList), keys);
-	return {selection: stats(selection), bareList: stats(bareList), events: loaded.value.linked.events.length};
+	// The other paths come after the two figures above, so that those are measured as they always
+	// were (each run leaves the code it ran warmed for the next). The index is built first: its
+	// build is the search's business, not the move's.
+	const {linked} = loaded.value;
+	const index = lazyIndexSource(linked);
+	index.now();
+	const app = (size: {columns: number; rows: number}): React.ReactElement => React.createElement(App, {linked, name: 'bench', size, searchIndex: index});
+	const wide = {columns: 120, rows: 60};
+	const small = {columns: 60, rows: 20};
+	const paths: FramePaths = {
+		actors: stats(await press(app(wide), keys, ['2'])),
+		quotes: stats(await press(app(wide), keys, ['3'])),
+		search: stats(await press(app(wide), keys, ['/', ...frameQuery, '\r'])),
+		small: stats(await press(app(small), keys, [], small)),
+	};
+	return {selection: stats(selection), bareList: stats(bareList), events: linked.events.length, paths};
 }
 
 async function worker(args: readonly string[]): Promise<void> {
@@ -665,6 +697,12 @@ function table(results: Results, engine: Record<number, EngineResult>, sizes: re
 		'|---|---|---|',
 		`| move the selection, ${frames.events.toLocaleString('en')} events | ${round(frames.selection.median)} ms | ${round(frames.selection.p95)} ms |`,
 		`| a bare Ink list of 50 rows | ${round(frames.bareList.median)} ms | ${round(frames.bareList.p95)} ms |`,
+		...(frames.paths ? [
+			`| move in the actors pane | ${round(frames.paths.actors.median)} ms | ${round(frames.paths.actors.p95)} ms |`,
+			`| move in the quotes pane | ${round(frames.paths.quotes.median)} ms | ${round(frames.paths.quotes.p95)} ms |`,
+			`| move through the results of a search (${frameQuery}) | ${round(frames.paths.search.median)} ms | ${round(frames.paths.search.p95)} ms |`,
+			`| move the selection at 60x20 | ${round(frames.paths.small.median)} ms | ${round(frames.paths.small.p95)} ms |`,
+		] : []),
 		'',
 		`ingest: ${typeof ingest.status === 'string' ? ingest.status : `${String(ingest.articles)} articles (${String(ingest.megabytes)} MB) in ${String(ingest.seconds)} s: ${String(ingest.articlesPerSecond)} articles/s, ${String(ingest.megabytesPerSecond)} MB/s`}`,
 		`total: ${String(results.totalSeconds)} s; written to bench/results.json`,

@@ -18,13 +18,13 @@ import {
 } from './model.js';
 import {actorRows, quoteRows, type RowState, separatorRow, timelineRow} from './rows.js';
 import {cursorOf, initialState, modeOf, reduce, type State, typeText, type View} from './state.js';
-import {displayWidth, fitSegments, mergeSegments, plain, sameSegments, type Segment, spread} from './text.js';
+import {displayWidth, drawnSegments, fitSegments, plain, sameSegments, type Segment, spread} from './text.js';
 import {wrapText} from '../core/wrap.js';
 
 function LineView({segments}: {readonly segments: readonly Segment[]}): React.JSX.Element {
 	return (
 		<Text wrap="truncate">
-			{mergeSegments(segments).map((segment, index) => (
+			{drawnSegments(segments).map((segment, index) => (
 				<Text
 					// Segments of a line never reorder, so their position is their identity.
 					// eslint-disable-next-line react/no-array-index-key
@@ -331,7 +331,9 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 	const selectedKey = selection.kind === 'none' ? undefined : `${selection.kind}:${(selectedItem as {id: string}).id}`;
 
 	const detailArea = layout.mode === 'too-small' ? {width: 0, height: 0} : layout.detail;
-	const detail = useMemo(() => detailLines(linked, selection, contentWidth(detailArea)), [linked, selectedItem, detailArea.width]);
+	// A narrow terminal shows the detail only once it is opened: until then it is not made on every move.
+	const detailShown = layout.mode === 'wide' || layout.mode === 'medium' || (layout.mode === 'narrow' && state.detailOpen);
+	const detail = useMemo(() => (detailShown ? detailLines(linked, selection, contentWidth(detailArea)) : []), [linked, selectedItem, detailArea.width, detailShown]);
 	const bodyHeight = layout.mode === 'too-small' ? 0 : layout.height - 2;
 	const overlayArea = {width: layout.columns, height: bodyHeight};
 	const help = useMemo(() => helpLines(Math.max(10, contentWidth(overlayArea))), [overlayArea.width]);
@@ -517,17 +519,10 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 		return <Pane key={id} title={paneTitle(id)} count={countLabel(id)} focused={state.focus === id && !state.detailOpen} area={layout.panes[id]} lines={lines} first={first}/>;
 	};
 
-	const detailStart = textStart(detail, state.detailScroll, contentHeight(layout.detail));
-	const detailPane = (
-		<Pane
-			key="detail"
-			title="Detail"
-			focused={state.detailOpen}
-			area={layout.detail}
-			lines={textLines(detail, detailStart, contentHeight(layout.detail), contentWidth(layout.detail))}
-			first={detailStart}
-		/>
-	);
+	const detailPane = (): React.JSX.Element => {
+		const start = textStart(detail, state.detailScroll, contentHeight(layout.detail));
+		return <Pane key="detail" title="Detail" focused={state.detailOpen} area={layout.detail} lines={textLines(detail, start, contentHeight(layout.detail), contentWidth(layout.detail))} first={start}/>;
+	};
 
 	// The header: the dataset, or the search line while there is a search.
 	const counted = `${linked.sources.length} sources · ${linked.actors.length} actors · ${linked.events.length} events · ${linked.quotes.length} quotes`;
@@ -597,9 +592,9 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 		const title = state.overlay === 'help' ? 'Keys' : `Briefing preview${state.pins.length > 0 ? ` · ${state.pins.length} pinned` : ''} · as \`briefing print${state.pins.length > 0 ? ' --pinned' : ''}\` prints it`;
 		body = <Pane title={title} focused area={overlayArea} lines={textLines(overlayLines, state.overlayScroll, contentHeight(overlayArea), contentWidth(overlayArea))} first={state.overlayScroll}/>;
 	} else if (layout.mode === 'wide') {
-		body = <Box>{paneIds.map((id) => pane(id))}{detailPane}</Box>;
+		body = <Box>{paneIds.map((id) => pane(id))}{detailPane()}</Box>;
 	} else if (layout.mode === 'medium') {
-		body = <Box flexDirection="column"><Box>{paneIds.map((id) => pane(id))}</Box>{detailPane}</Box>;
+		body = <Box flexDirection="column"><Box>{paneIds.map((id) => pane(id))}</Box>{detailPane()}</Box>;
 	} else {
 		const tabs = paneIds.flatMap((id, position) => [
 			plain(position === 0 ? ' ' : ' │ ', {dim: true}),
@@ -608,7 +603,7 @@ export function App({linked, name, size: fixedSize, initialPins = [], savePins, 
 		body = (
 			<Box flexDirection="column">
 				<Line segments={fitSegments(tabs, layout.columns)}/>
-				{state.detailOpen ? detailPane : pane(state.focus)}
+				{state.detailOpen ? detailPane() : pane(state.focus)}
 			</Box>
 		);
 	}

@@ -100,10 +100,29 @@ function eventDetail(out: Lines, linked: LinkedDataset, event: Event): void {
 	}
 }
 
-/** Chronological lists hold the undated at the end; newest first keeps them there. */
-function newestFirst<T extends {date: string | null}>(items: readonly T[]): T[] {
-	const dated = items.filter((item) => item.date !== null);
-	return [...dated.reverse(), ...items.filter((item) => item.date === null)];
+/**
+ * The first `limit` of a chronological list newest first. Such lists hold the undated at the end
+ * (see linked.ts), and newest first keeps them there. Walked from the end, so that an actor of
+ * thousands of events costs what the detail shows, not a copy of them all on every move.
+ */
+function newestFirst<T extends {date: string | null}>(items: readonly T[], limit: number): T[] {
+	let undated = items.length;
+	while (undated > 0 && items[undated - 1]!.date === null) {
+		undated--;
+	}
+
+	const out: T[] = [];
+	for (let index = undated - 1; index >= 0 && out.length < limit; index--) {
+		if (items[index]!.date !== null) {
+			out.push(items[index]!);
+		}
+	}
+
+	for (let index = undated; index < items.length && out.length < limit; index++) {
+		out.push(items[index]!);
+	}
+
+	return out;
 }
 
 function actorDetail(out: Lines, linked: LinkedDataset, actor: Actor): void {
@@ -120,14 +139,14 @@ function actorDetail(out: Lines, linked: LinkedDataset, actor: Actor): void {
 	const {events: eventCount, quotes: quoteCount} = involvement(linked, actor.id);
 	const events = linked.eventsByActor.get(actor.id) ?? [];
 	out.heading(`Events (${eventCount})`);
-	for (const event of newestFirst(events).slice(0, listLimit)) {
+	for (const event of newestFirst(events, listLimit)) {
 		out.add(`${formatDateText(event.date)}  ${event.title}`, 'body', 2);
 	}
 
 	out.more(eventCount);
 	const quotes = linked.quotesByActor.get(actor.id) ?? [];
 	out.heading(`Quotes (${quoteCount})`);
-	for (const quote of newestFirst(quotes).slice(0, listLimit)) {
+	for (const quote of newestFirst(quotes, listLimit)) {
 		out.add(`${formatDateText(quote.date)}  “${quote.text}”`, 'quote', 2);
 	}
 

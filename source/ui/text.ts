@@ -90,11 +90,15 @@ function sameStyle(a: Style, b: Style): boolean {
 		&& Boolean(a.inverse) === Boolean(b.inverse) && Boolean(a.underline) === Boolean(b.underline) && Boolean(a.italic) === Boolean(b.italic);
 }
 
+const unstyled: Style = {};
+
 /**
- * Neighbouring segments of one style as one, and no empty ones: the line looks the same, and Ink
- * styles, sanitizes and measures each segment it is given on every frame.
+ * A line as Ink needs it to draw it: neighbouring segments of one style as one, no empty ones, and
+ * no spaces of no style at its end, which draw nothing on a screen that is blank there already (a
+ * line of only spaces keeps them, or it would take no row). Ink styles, sanitizes, measures and
+ * copies cell by cell every character of every segment it is given on every frame.
  */
-export function mergeSegments(segments: readonly Segment[]): readonly Segment[] {
+export function drawnSegments(segments: readonly Segment[]): readonly Segment[] {
 	const out: Segment[] = [];
 	for (const segment of segments) {
 		if (segment.text === '') {
@@ -107,6 +111,16 @@ export function mergeSegments(segments: readonly Segment[]): readonly Segment[] 
 		} else {
 			out.push(segment);
 		}
+	}
+
+	const last = out.at(-1);
+	if (out.length > 1 && last !== undefined && sameStyle(last, unstyled) && last.text.trim() === '') {
+		out.pop();
+	}
+
+	const end = out.at(-1);
+	if (end !== undefined && sameStyle(end, unstyled) && end.text.endsWith(' ') && end.text.trim() !== '') {
+		out[out.length - 1] = {...end, text: end.text.trimEnd()};
 	}
 
 	return out;
