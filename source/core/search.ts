@@ -77,10 +77,10 @@ export type SearchOptions = {
 	/** Only this kind, on top of any `type:` filter of the query. */
 	readonly type?: ResultKind;
 	/**
-	 * Highlight only these fields (paths as in {@link Hit.highlights}) of each kind; by default
-	 * every field. The dashboard draws one field per item and asks only for it.
+	 * Highlight only these fields (paths as in {@link Hit.highlights}) of a kind; by default (and
+	 * for a kind not named) every field. The dashboard draws one field per item and asks only for it.
 	 */
-	readonly highlight?: Readonly<Record<ResultKind, readonly string[]>>;
+	readonly highlight?: Readonly<Partial<Record<ResultKind, readonly string[]>>>;
 };
 
 /** What the dashboard asks of a search: the fields its lists draw. */
@@ -390,11 +390,26 @@ export class SearchIndex {
 	}
 
 	/**
-	 * @internal {@link fields} without keeping them, unless they are kept already: for checking
-	 * phrases in every matched document, which would only churn the cache.
+	 * @internal Whether a field of the document holds the phrase. Checked for every matched
+	 * document, so the fields are not kept (that would only churn the cache) and are folded one at a
+	 * time, stopping at the first that holds it: most documents with a phrase have it in the title
+	 * or summary and never fold their actors' aliases, many of them Cyrillic (the slow path).
 	 */
-	uncachedFields(doc: number): readonly string[] {
-		return this.fieldCache.get(doc) ?? documentFields(itemAt(this, doc), this.linked, (text) => this.folded(text));
+	hasPhrase(doc: number, phrase: Phrase): boolean {
+		const cached = this.fieldCache.get(doc);
+		if (cached !== undefined) {
+			return cached.some((field) => hasPhrase(field, phrase));
+		}
+
+		const entry = itemAt(this, doc);
+		const folded = (text: string): string => this.folded(text);
+		for (let group = 0; group < fieldGroups[entry.kind].length; group++) {
+			if (hasPhrase(documentField(entry, this.linked, folded, group), phrase)) {
+				return true;
+			}
+		}
+
+		return false;
 	}
 
 	/** @internal Folded text, kept for the short strings that repeat (names, tags). */
@@ -807,38 +822,64 @@ function itemAt(index: SearchIndex, doc: number): Item {
  * without the paths.
  */
 function documentFields(entry: Item, linked: LinkedDataset, folded: (text: string) => string): string[] {
+	return fieldGroups[entry.kind].map((_group, group) => documentField(entry, linked, folded, group));
+}
+
+/** One of {@link documentFields}: the folded field of an item in a group (its bit in posting masks). */
+function documentField(entry: Item, linked: LinkedDataset, folded: (text: string) => string, group: number): string {
 	const join = (values: readonly string[]): string => values.map((value) => folded(value)).join('\n');
+	const actorsOf = (ids: readonly string[], part: 'name' | 'aliases'): string[] => ids.flatMap((id) => {
+		const actor = linked.actorById.get(id);
+		return actor === undefined ? [] : part === 'name' ? [actor.name] : actor.aliases;
+	});
 	switch (entry.kind) {
 		case 'event': {
 			const event = entry.item;
-			let location = '';
-			if (event.location !== null) {
-				const place = linked.actorById.get(event.location);
-				location = place ? join([place.name, ...place.aliases]) : folded(event.location);
-			}
+			switch (group) {
+				case 0: {
+					return folded(event.title);
+				}
 
-			const names: string[] = [];
-			const aliases: string[] = [];
-			for (const id of event.actors) {
-				const actor = linked.actorById.get(id);
-				if (actor) {
-					names.push(actor.name);
-					aliases.push(...actor.aliases);
+				case 1: {
+					return folded(event.summary);
+				}
+
+				case 2: {
+					return join(event.tags);
+				}
+
+				case 3: {
+					if (event.location === null) {
+						return '';
+					}
+
+					const place = linked.actorById.get(event.location);
+					return place ? join([place.name, ...place.aliases]) : folded(event.location);
+				}
+
+				case 4: {
+					return join(actorsOf(event.actors, 'name'));
+				}
+
+				default: {
+					return join(actorsOf(event.actors, 'aliases'));
 				}
 			}
-
-			return [folded(event.title), folded(event.summary), join(event.tags), location, join(names), join(aliases)];
 		}
 
 		case 'actor': {
 			const actor = entry.item;
-			return [folded(actor.name), join(actor.aliases), actor.role === null ? '' : folded(actor.role)];
+			return group === 0 ? folded(actor.name) : group === 1 ? join(actor.aliases) : actor.role === null ? '' : folded(actor.role);
 		}
 
 		case 'quote': {
 			const quote = entry.item;
+			if (group === 0) {
+				return folded(quote.text);
+			}
+
 			const speaker = linked.actorById.get(quote.speaker);
-			return [folded(quote.text), speaker ? folded(speaker.name) : '', speaker ? join(speaker.aliases) : ''];
+			return speaker === undefined ? '' : group === 1 ? folded(speaker.name) : join(speaker.aliases);
 		}
 	}
 }
@@ -1915,7 +1956,7 @@ export function search(index: SearchIndex, query: ParsedQuery, options: SearchOp
 	const candidates: Record<ResultKind, number[]> = {event: [], actor: [], quote: []};
 	for (let position = 0; position < matched.docs.length; position++) {
 		const doc = matched.docs[position]!;
-		if (passes(index, doc, plan) && (phrases.length === 0 || phrases.every((phrase) => index.uncachedFields(doc).some((field) => hasPhrase(field, phrase))))) {
+		if (passes(index, doc, plan) && (phrases.length === 0 || phrases.every((phrase) => index.hasPhrase(doc, phrase)))) {
 			candidates[resultKinds[index.docKind[doc]!]!].push(position);
 		}
 	}

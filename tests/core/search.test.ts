@@ -143,6 +143,34 @@ describe('search: what is searched', () => {
 		expect(ids(find(smallIndex, '"useful talks"').quotes)).toEqual(['berg-useful-talks']);
 	});
 
+	it('finds a phrase in whichever field holds it, and not across two fields', () => {
+		const linked = dataset({
+			actors: [
+				actor('ivan-petrenko', 'Ivan Petrenko', ['Іван Петренко', 'Grain Envoy']),
+				actor('odesa', 'Odesa', ['Port City']),
+			],
+			events: [
+				event('in-title', {title: 'Grain corridor reopened'}),
+				event('in-summary', {summary: 'Talks on the grain corridor resumed.'}),
+				event('in-tags', {tags: ['grain corridor']}),
+				event('in-location', {location: 'odesa'}),
+				event('in-names', {actors: ['ivan-petrenko'], summary: 'A visit.'}),
+				event('split', {title: 'Grain prices', summary: 'A corridor of power.'}),
+			],
+			quotes: [quote('by-envoy', 'ivan-petrenko', 'We will see.')],
+		});
+		const index = createSearchIndex(linked);
+		expect(ids(find(index, '"grain corridor"').events).sort()).toEqual(['in-summary', 'in-tags', 'in-title']);
+		expect(ids(find(index, '"port city"').events)).toEqual(['in-location']);
+		expect(ids(find(index, '"ivan petrenko"').events)).toEqual(['in-names']);
+		// Aliases, Cyrillic among them, of an event's actors and of a quote's speaker.
+		expect(ids(find(index, '"іван петренко"').events)).toEqual(['in-names']);
+		expect(ids(find(index, '"grain envoy"').events)).toEqual(['in-names']);
+		expect(ids(find(index, '"grain envoy"').quotes)).toEqual(['by-envoy']);
+		// The last word may be cut short, as it is while typing.
+		expect(ids(find(index, '"grain corr"').events).sort()).toEqual(['in-summary', 'in-tags', 'in-title']);
+	});
+
 	it('finds nothing for nonsense, a blank query or single letters', () => {
 		for (const text of ['qqxqzv', '', '   ', 'x']) {
 			const results = search(smallIndex, parseQuery(text));
