@@ -119,7 +119,10 @@ export async function run({input, flags}: CommandContext): Promise<number> {
 
 	const {linked} = loaded.value;
 	const type = flags.type as ResultKind | undefined;
-	const results = search(indexFor(loaded.value).index, query, {limit, ...(type ? {type} : {})});
+	// The lines show the summary of an event and the text of a quote, so only those are highlighted
+	// (an actor's line names the alias that matched: all of its fields); JSON has every highlight.
+	const highlight = flags.json ? undefined : {event: ['summary'], quote: ['text']};
+	const results = search(indexFor(loaded.value).index, query, {limit, ...(type ? {type} : {}), ...(highlight ? {highlight} : {})});
 	for (const warning of results.warnings) {
 		printError(queryProblem(warning, text));
 	}
