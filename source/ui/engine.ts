@@ -11,9 +11,9 @@ import {createSearchIndex, dashboardSearchOptions, search, type SearchIndex} fro
 
 export {composeBrief, dashboardSearchOptions, htmlPage, renderText, resolveBrief, search};
 
-/** An index source that builds the index on first use: for tests and small data. */
-export function lazyIndexSource(linked: LinkedDataset): IndexSourceOf<typeof import('./engine.js')> {
-	let index: SearchIndex | undefined;
+/** An index source that builds the index on first use (or holds one built already): for tests, the bench and small data. */
+export function lazyIndexSource(linked: LinkedDataset, built?: SearchIndex): IndexSourceOf<typeof import('./engine.js')> {
+	let index: SearchIndex | undefined = built;
 	const now = (): SearchIndex => {
 		index ??= createSearchIndex(linked);
 		return index;
