@@ -53,6 +53,7 @@ type EngineResult = {
 	bytes: number;
 	loadMs: number;
 	snapshotWriteMs: number;
+	/** NaN (null once through JSON) where there is no snapshot: above its size limit. */
 	snapshotReadMs: number;
 	buildMs: number;
 	cacheWriteMs: number;
@@ -700,7 +701,7 @@ function table(results: Results, engine: Record<number, EngineResult>, sizes: re
 		const result = engine[events]!;
 		const anchor = typeof fzf === 'string' ? fzf : fzf[events] ? `${round(fzf[events]!.median)} / ${round(fzf[events]!.p95)} ms` : '-';
 		const fuzzy = uFuzzy[events];
-		lines.push(`| ${events.toLocaleString('en')} | ${round(result.bytes / 1e6)} MB | ${round(result.loadMs)} ms / ${Number.isNaN(result.snapshotReadMs) ? 'no snapshot' : `${round(result.snapshotReadMs)} ms`} | ${round(result.buildMs)} ms | ${round(result.cacheReadMs)} ms | ${round(result.search.median)} / ${round(result.search.p95)} ms | ${fuzzy ? `${round(fuzzy.median)} / ${round(fuzzy.p95)} ms` : 'not installed'} | ${anchor} | ${round(memory[events]!.warm.peakRssMb)} / ${round(memory[events]!.cold.peakRssMb)} MB |`);
+		lines.push(`| ${events.toLocaleString('en')} | ${round(result.bytes / 1e6)} MB | ${round(result.loadMs)} ms / ${Number.isFinite(result.snapshotReadMs) ? `${round(result.snapshotReadMs)} ms` : 'no snapshot'} | ${round(result.buildMs)} ms | ${round(result.cacheReadMs)} ms | ${round(result.search.median)} / ${round(result.search.p95)} ms | ${fuzzy ? `${round(fuzzy.median)} / ${round(fuzzy.p95)} ms` : 'not installed'} | ${anchor} | ${round(memory[events]!.warm.peakRssMb)} / ${round(memory[events]!.cold.peakRssMb)} MB |`);
 	}
 
 	lines.push(
